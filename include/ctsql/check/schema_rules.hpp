@@ -1,0 +1,428 @@
+// The rules a table or schema declaration must follow (ctsql[E001]..ctsql[E019]).
+// check_table<T>() and check_schema<S>() stop at the first broken rule, so one mistake gives
+// one short diagnostic. See docs/errors.md for each ID: message, cause, fix.
+#pragma once
+
+#include <cstddef>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+#include "ctsql/check/report.hpp"
+#include "ctsql/detail/fixed_string.hpp"
+#include "ctsql/detail/type_list.hpp"
+#include "ctsql/schema/creation_order.hpp"
+#include "ctsql/schema/schema.hpp"
+#include "ctsql/schema/table.hpp"
+#include "ctsql/schema/table_spec.hpp"
+
+namespace ctsql::error {
+
+using detail::dependent_false;
+
+template <class Table, class Column>
+struct duplicate_column_name {
+    static_assert(dependent_false<Column>, "ctsql[E001] two columns of this table have the same SQL name");
+};
+template <class Table, class OtherTable>
+struct duplicate_table_name {
+    static_assert(dependent_false<Table>, "ctsql[E002] two tables of this schema have the same SQL name");
+};
+template <class Table, class Column>
+struct primary_key_column_is_nullable {
+    static_assert(dependent_false<Column>, "ctsql[E003] a primary key column must not be nullable (std::optional)");
+};
+template <class Table, class Column>
+struct autoincrement_column_is_not_an_integer {
+    static_assert(dependent_false<Column>, "ctsql[E004] autoincrement needs an integer column");
+};
+template <class Table, class Column>
+struct autoincrement_column_is_not_the_sole_primary_key {
+    static_assert(dependent_false<Column>, "ctsql[E005] an autoincrement column must be the table's single-column primary key");
+};
+template <class Table, class Column>
+struct default_value_does_not_fit_column {
+    static_assert(dependent_false<Column>, "ctsql[E006] the default value does not fit the column's type");
+};
+template <class Table, class ReferencedColumn>
+struct referenced_column_is_not_in_its_table {
+    static_assert(dependent_false<ReferencedColumn>, "ctsql[E007] a foreign key references a column that is not a member of its table");
+};
+template <class Table, class Column, class ReferencedColumn>
+struct foreign_key_type_differs_from_referenced_column {
+    static_assert(dependent_false<Column>, "ctsql[E008] a foreign key column's type differs from the referenced column's type");
+};
+template <class Table, class ConstraintOrIndex, class Column>
+struct column_is_not_in_this_table {
+    static_assert(dependent_false<Column>, "ctsql[E009] a key, foreign key or index lists a column that is not in its table");
+};
+template <class Table, class Named>
+struct invalid_sql_name {
+    static_assert(dependent_false<Named>, "ctsql[E010] a table, column or index name is empty or contains a NUL character");
+};
+template <class Table, class ForeignKey>
+struct referenced_columns_are_not_a_key {
+    static_assert(dependent_false<ForeignKey>, "ctsql[E011] a foreign key must reference the primary key or a unique key of the other table");
+};
+template <class Table, class ReferencedTable>
+struct referenced_table_is_not_in_schema {
+    static_assert(dependent_false<Table>, "ctsql[E012] a foreign key references a table that is not in this schema");
+};
+template <class Table, class Index>
+struct duplicate_index_name {
+    static_assert(dependent_false<Index>, "ctsql[E013] two indexes of this schema have the same name");
+};
+template <class Table>
+struct more_than_one_primary_key {
+    static_assert(dependent_false<Table>, "ctsql[E014] this table declares more than one primary key");
+};
+template <class Table, class Column>
+struct unsupported_column_type {
+    static_assert(dependent_false<Column>, "ctsql[E015] unsupported column type: use bool, an integer, float, double, std::string, ctsql::blob, ctsql::timestamp or std::optional of one");
+};
+template <class Dialect, class Feature>
+struct feature_needs_newer_version {
+    static_assert(dependent_false<Feature>, "ctsql[E016] the target dialect version lacks this feature (see Feature::name and its _since version)");
+};
+template <class Table, class ForeignKey>
+struct foreign_key_column_counts_differ {
+    static_assert(dependent_false<ForeignKey>, "ctsql[E017] a foreign key lists a different number of columns than it references");
+};
+template <class Table, class OtherTable>
+struct foreign_keys_form_a_cycle {
+    static_assert(dependent_false<Table>, "ctsql[E018] foreign keys between these tables form a cycle, so no creation order exists");
+};
+template <class Table, class ConstraintOrIndex, class Column>
+struct column_listed_twice {
+    static_assert(dependent_false<Column>, "ctsql[E019] a key or index lists the same column twice");
+};
+
+}  // namespace ctsql::error
+
+namespace ctsql::detail {
+
+// Index of the first element of List for which pred(std::type_identity<T>{}) holds, or npos.
+template <class List, class Pred>
+constexpr std::size_t find_first(Pred pred) {
+    return [&]<class... Ts>(type_list<Ts...>) {
+        const bool flags[] = {false, pred(std::type_identity<Ts>{})...};
+        return first_true(flags);
+    }(List{});
+}
+
+template <class C>
+using type_of = typename C::type;
+
+// Position of the first name equal to an earlier one, or npos.
+template <std::size_t N>
+constexpr std::size_t first_duplicate(const std::array<std::string_view, N>& names) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (names[i] == names[j]) return i;
+    return npos;
+}
+template <std::size_t N>
+constexpr std::size_t first_equal(const std::array<std::string_view, N>& names, std::string_view name) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == name) return i;
+    return npos;
+}
+
+constexpr bool is_decimal_number(std::string_view text) noexcept {
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i - start;
+    };
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    std::size_t mantissa = digits();
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        mantissa += digits();
+    }
+    if (mantissa == 0) return false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+        if (digits() == 0) return false;
+    }
+    return i == text.size();
+}
+
+template <class Column>
+constexpr bool default_fits_column() {
+    constexpr default_spec d = column_spec_of<Column>.default_value;
+    constexpr sql_type type = column_sql_type<Column>();
+    using V = typename Column::value_type;
+    switch (d.kind) {
+        case default_kind::none: return true;
+        case default_kind::boolean: return type.kind == type_kind::boolean;
+        case default_kind::text: return type.kind == type_kind::text;
+        case default_kind::real: return type.kind == type_kind::real && is_decimal_number(d.text);
+        case default_kind::current_timestamp: return type.kind == type_kind::timestamp;
+        case default_kind::integer:
+            if (type.kind == type_kind::real) return d.fits_int64;
+            if constexpr (is_sql_integer<V>) {
+                if (!d.fits_int64) return false;
+                if constexpr (std::is_unsigned_v<V>) {
+                    return d.integer >= 0 &&
+                           static_cast<std::uint64_t>(d.integer) <= std::numeric_limits<V>::max();
+                } else {
+                    return d.integer >= std::numeric_limits<V>::min() &&
+                           d.integer <= std::numeric_limits<V>::max();
+                }
+            }
+            return false;
+    }
+    return false;
+}
+
+constexpr bool same_name_set(name_list a, name_list b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (auto name : a) {
+        bool found = false;
+        for (auto other : b) found = found || other == name;
+        if (!found) return false;
+    }
+    return true;
+}
+
+// Whether `columns` is the primary key, a unique key or a unique index of `table`.
+constexpr bool is_key_of(const table_spec& table, name_list columns) noexcept {
+    if (same_name_set(table.primary_key, columns)) return true;
+    for (auto key : table.unique_keys)
+        if (same_name_set(key, columns)) return true;
+    for (const auto& index : table.indexes)
+        if (index.unique && same_name_set(index.columns, columns)) return true;
+    return false;
+}
+
+template <class Column, class Table>
+constexpr bool is_member_column = contains<Column, columns_of<Table>>;
+
+// First column of List that is not a member of Table, or npos.
+template <class Table, class List>
+constexpr std::size_t first_foreign_column() {
+    return find_first<List>([](auto c) { return !is_member_column<type_of<decltype(c)>, Table>; });
+}
+
+// Checks one constraint or index (Owner) whose columns must all belong to Table.
+template <class Table, class Owner, class List>
+constexpr bool check_member_columns() {
+    constexpr std::size_t outsider = first_foreign_column<Table, List>();
+    constexpr std::size_t repeated = first_duplicate(name_array<List>::value);
+    if constexpr (outsider != npos)
+        return report<error::column_is_not_in_this_table<Table, Owner, at<outsider, List>>>();
+    else if constexpr (repeated != npos)
+        return report<error::column_listed_twice<Table, Owner, at<repeated, List>>>();
+    else
+        return true;
+}
+
+template <class Table, class FK>
+constexpr bool check_foreign_key() {
+    using local = typename FK::column_list;
+    using target = typename FK::target_column_list;
+    if constexpr (local::size != target::size || local::size == 0) {
+        return report<error::foreign_key_column_counts_differ<Table, FK>>();
+    } else {
+        constexpr std::size_t outsider = first_foreign_column<Table, local>();
+        constexpr std::size_t stray = find_first<target>([](auto c) {
+            using C = type_of<decltype(c)>;
+            return !is_member_column<C, typename C::table_type>;
+        });
+        constexpr std::size_t mismatch = [] {
+            return [&]<class... Ls, class... Ts>(type_list<Ls...>, type_list<Ts...>) {
+                const bool flags[] = {false, !(column_sql_type<Ls>() == column_sql_type<Ts>())...};
+                return first_true(flags);
+            }(local{}, target{});
+        }();
+        using target_table = typename at<0, target>::table_type;
+        constexpr std::size_t other_table = find_first<target>([](auto c) {
+            return !std::is_same_v<typename type_of<decltype(c)>::table_type, target_table>;
+        });
+        if constexpr (outsider != npos)
+            return report<error::column_is_not_in_this_table<Table, FK, at<outsider, local>>>();
+        else if constexpr (stray != npos)
+            return report<error::referenced_column_is_not_in_its_table<Table, at<stray, target>>>();
+        else if constexpr (other_table != npos)
+            return report<error::column_is_not_in_this_table<target_table, FK, at<other_table, target>>>();
+        else if constexpr (mismatch != npos)
+            return report<error::foreign_key_type_differs_from_referenced_column<
+                Table, at<mismatch, local>, at<mismatch, target>>>();
+        else if constexpr (!is_key_of(table_spec_of<target_table>,
+                                      name_list{name_array<target>::value}))
+            return report<error::referenced_columns_are_not_a_key<Table, FK>>();
+        else
+            return true;
+    }
+}
+
+template <class Table, class List>
+constexpr bool check_all_foreign_keys() {
+    return [&]<class... FKs>(type_list<FKs...>) {
+        bool ok = true;  // every foreign key is checked; each broken one reports itself
+        ((ok = ok && check_foreign_key<Table, FKs>()), ...);
+        return ok;
+    }(List{});
+}
+
+template <class Table, class List>
+constexpr bool check_all_constraints() {
+    return [&]<class... Cs>(type_list<Cs...>) {
+        bool ok = true;
+        ((ok = ok && check_member_columns<Table, Cs, typename Cs::column_list>()), ...);
+        return ok;
+    }(List{});
+}
+
+template <class Table, class Index>
+constexpr bool check_index() {
+    if constexpr (!is_valid_sql_name(Index::sql_name.view()))
+        return report<error::invalid_sql_name<Table, Index>>();
+    else
+        return check_member_columns<Table, Index, typename Index::column_list>();
+}
+
+template <class Table>
+constexpr bool check_table_name() {
+    if constexpr (!is_valid_sql_name(Table::sql_name.view()))
+        return report<error::invalid_sql_name<Table, Table>>();
+    else
+        return true;
+}
+
+template <class Table, class List>
+constexpr bool check_all_indexes() {
+    return [&]<class... Is>(type_list<Is...>) {
+        bool ok = true;
+        ((ok = ok && check_index<Table, Is>()), ...);
+        return ok;
+    }(List{});
+}
+
+template <table_type Table>
+constexpr bool check_table_impl() {
+    using cols = columns_of<Table>;
+    constexpr std::size_t bad_name = find_first<cols>(
+        [](auto c) { return !is_valid_sql_name(type_of<decltype(c)>::sql_name.view()); });
+    constexpr std::size_t bad_type = find_first<cols>(
+        [](auto c) { return !is_column_type_v<typename type_of<decltype(c)>::cpp_type>; });
+    constexpr std::size_t duplicate = first_duplicate(name_array<cols>::value);
+    using pk_list = typename primary_key_columns<Table>::type;
+    constexpr std::size_t pk_declarations =
+        (pk_columns_declared<Table>::size != 0 ? 1 : 0) + pk_constraints<Table>::size;
+    constexpr std::size_t nullable_pk =
+        find_first<pk_list>([](auto c) { return type_of<decltype(c)>::nullable; });
+    constexpr std::size_t autoinc_not_int = find_first<cols>([](auto c) {
+        using C = type_of<decltype(c)>;
+        return C::is_autoincrement && column_sql_type<C>().kind != type_kind::integer;
+    });
+    constexpr std::size_t autoinc_not_pk = find_first<cols>([](auto c) {
+        using C = type_of<decltype(c)>;
+        return C::is_autoincrement &&
+               !(pk_list::size == 1 && std::is_same_v<at<0, pk_list>, C>);
+    });
+    constexpr std::size_t bad_default =
+        find_first<cols>([](auto c) { return !default_fits_column<type_of<decltype(c)>>(); });
+
+    if constexpr (!is_valid_sql_name(Table::sql_name.view()))
+        return report<error::invalid_sql_name<Table, Table>>();
+    else if constexpr (bad_name != npos)
+        return report<error::invalid_sql_name<Table, at<bad_name, cols>>>();
+    else if constexpr (bad_type != npos)
+        return report<error::unsupported_column_type<Table, at<bad_type, cols>>>();
+    else if constexpr (duplicate != npos)
+        return report<error::duplicate_column_name<Table, at<duplicate, cols>>>();
+    else if constexpr (pk_declarations > 1)
+        return report<error::more_than_one_primary_key<Table>>();
+    else if constexpr (!check_all_constraints<Table, constraints_of<Table>>())
+        return false;
+    else if constexpr (nullable_pk != npos)
+        return report<error::primary_key_column_is_nullable<Table, at<nullable_pk, pk_list>>>();
+    else if constexpr (autoinc_not_int != npos)
+        return report<error::autoincrement_column_is_not_an_integer<Table, at<autoinc_not_int, cols>>>();
+    else if constexpr (autoinc_not_pk != npos)
+        return report<error::autoincrement_column_is_not_the_sole_primary_key<Table, at<autoinc_not_pk, cols>>>();
+    else if constexpr (bad_default != npos)
+        return report<error::default_value_does_not_fit_column<Table, at<bad_default, cols>>>();
+    else if constexpr (!check_all_indexes<Table, indexes_of<Table>>())
+        return false;
+    else
+        return check_all_foreign_keys<Table, foreign_keys_of<Table>>();
+}
+
+}  // namespace ctsql::detail
+
+namespace ctsql {
+
+// True when table T follows every rule; otherwise a compile error naming the broken rule.
+template <table_type T>
+inline constexpr bool table_is_valid = detail::check_table_impl<T>();
+
+}  // namespace ctsql
+
+namespace ctsql::detail {
+
+template <class Tables>
+struct all_indexes;
+template <class... Tables>
+struct all_indexes<type_list<Tables...>> {
+    using type = concat<indexes_of<Tables>...>;
+};
+
+template <class Schema>
+constexpr bool check_schema_indexes() {
+    using indexes = typename all_indexes<typename Schema::table_list>::type;
+    constexpr std::size_t duplicate = first_duplicate(name_array<indexes>::value);
+    if constexpr (duplicate != npos)
+        return report<error::duplicate_index_name<typename at<duplicate, indexes>::table_type,
+                                                  at<duplicate, indexes>>>();
+    else
+        return true;
+}
+
+template <class Schema>
+constexpr bool check_schema_impl() {
+    using tables = typename Schema::table_list;
+    constexpr auto names = name_array<tables>::value;
+    constexpr std::size_t duplicate = first_duplicate(names);
+    // first table with a foreign key to a table outside the schema
+    constexpr std::size_t outside = find_first<tables>([](auto t) {
+        return [&]<class... Refs>(type_list<Refs...>) {
+            for (bool in : {true, contains<Refs, tables>...})
+                if (!in) return true;
+            return false;
+        }(typename referenced_tables<type_of<decltype(t)>>::type{});
+    });
+    constexpr auto order = creation_order<Schema>::value;
+
+    if constexpr (!([]<class... Ts>(type_list<Ts...>) { return (table_is_valid<Ts> && ...); }(tables{})))
+        return false;
+    else if constexpr (duplicate != npos)
+        return report<error::duplicate_table_name<
+            at<duplicate, tables>, at<first_equal(names, names[duplicate]), tables>>>();
+    else if constexpr (outside != npos)
+        return report<error::referenced_table_is_not_in_schema<
+            at<outside, tables>,
+            at<find_first<typename referenced_tables<at<outside, tables>>::type>(
+                   [](auto r) { return !contains<type_of<decltype(r)>, tables>; }),
+               typename referenced_tables<at<outside, tables>>::type>>>();
+    else if constexpr (order.first_blocked != npos)
+        return report<error::foreign_keys_form_a_cycle<at<order.first_blocked, tables>, Schema>>();
+    else
+        return check_schema_indexes<Schema>();
+}
+
+}  // namespace ctsql::detail
+
+namespace ctsql {
+
+// True when schema S and all its tables follow every rule; otherwise a compile error.
+template <schema_type S>
+inline constexpr bool schema_is_valid = detail::check_schema_impl<S>();
+
+}  // namespace ctsql

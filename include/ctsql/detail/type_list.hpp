@@ -1,0 +1,82 @@
+// Type lists and the few algorithms over them the library needs. Loops over brace-initialised
+// arrays instead of fold expressions: clang 14 rejects folds over more than 256 elements.
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctsql {
+
+template <class... Ts>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(Ts);
+};
+
+namespace detail {
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+template <class T>
+inline constexpr bool dependent_false = false;
+
+// Index of the first true flag, or npos.
+template <std::size_t N>
+constexpr std::size_t first_true(const bool (&flags)[N]) noexcept {
+    for (std::size_t i = 1; i < N; ++i)  // flags[0] is a sentinel that makes empty packs legal
+        if (flags[i]) return i - 1;
+    return npos;
+}
+
+template <class T, class List>
+struct index_of_impl;
+template <class T, class... Ts>
+struct index_of_impl<T, type_list<Ts...>> {
+    static constexpr bool flags[] = {false, std::is_same_v<T, Ts>...};
+    static constexpr std::size_t value = first_true(flags);
+};
+template <class T, class List>
+inline constexpr std::size_t index_of = index_of_impl<T, List>::value;
+
+template <class T, class List>
+inline constexpr bool contains = index_of<T, List> != npos;
+
+template <std::size_t I, class List>
+struct at_impl;
+template <std::size_t I, class T>
+struct indexed_type {};
+template <class Sequence, class... Ts>
+struct type_indexer;
+template <std::size_t... Is, class... Ts>
+struct type_indexer<std::index_sequence<Is...>, Ts...> : indexed_type<Is, Ts>... {};
+template <std::size_t I, class T>
+std::type_identity<T> select_indexed(const indexed_type<I, T>*);
+
+// Constant-depth lookup by overload resolution (g++ 12 has no __type_pack_element).
+template <std::size_t I, class... Ts>
+struct at_impl<I, type_list<Ts...>> {
+    using type = typename decltype(select_indexed<I>(
+        static_cast<const type_indexer<std::index_sequence_for<Ts...>, Ts...>*>(nullptr)))::type;
+};
+template <std::size_t I, class List>
+using at = typename at_impl<I, List>::type;
+
+template <class... Lists>
+struct concat_impl;
+template <>
+struct concat_impl<> {
+    using type = type_list<>;
+};
+template <class... As>
+struct concat_impl<type_list<As...>> {
+    using type = type_list<As...>;
+};
+template <class... As, class... Bs, class... Rest>
+struct concat_impl<type_list<As...>, type_list<Bs...>, Rest...> {
+    using type = typename concat_impl<type_list<As..., Bs...>, Rest...>::type;
+};
+template <class... Lists>
+using concat = typename concat_impl<Lists...>::type;
+
+}  // namespace detail
+}  // namespace ctsql
