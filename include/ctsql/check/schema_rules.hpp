@@ -323,8 +323,7 @@ constexpr bool check_table_impl() {
     });
     constexpr std::size_t autoinc_not_pk = find_first<cols>([](auto c) {
         using C = type_of<decltype(c)>;
-        return C::is_autoincrement &&
-               !(pk_list::size == 1 && std::is_same_v<at<0, pk_list>, C>);
+        return C::is_autoincrement && !(pk_list::size == 1 && index_of<C, pk_list> == 0);
     });
     constexpr std::size_t bad_default =
         find_first<cols>([](auto c) { return !default_fits_column<type_of<decltype(c)>>(); });

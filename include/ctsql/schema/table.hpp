@@ -27,11 +27,9 @@
 
 namespace ctsql {
 
+// Tables have a sql_name and, unlike columns and indexes, no table_type of their own.
 template <class T>
-concept table_type = requires {
-    T::sql_name;
-    T::sql_name.view();
-};
+concept table_type = requires { T::sql_name.view(); } && !requires { typename T::table_type; };
 
 namespace detail {
 
