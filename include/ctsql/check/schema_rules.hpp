@@ -10,8 +10,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include "ctsql/check/report.hpp"
+#include "ctsql/detail/report.hpp"
 #include "ctsql/detail/fixed_string.hpp"
+#include "ctsql/detail/numeric_text.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/schema/creation_order.hpp"
 #include "ctsql/schema/schema.hpp"
@@ -82,10 +83,6 @@ template <class Table, class Column>
 struct unsupported_column_type {
     static_assert(dependent_false<Column>, "ctsql[E015] unsupported column type: use bool, an integer, float, double, std::string, ctsql::blob, ctsql::timestamp or std::optional of one");
 };
-template <class Dialect, class Feature>
-struct feature_needs_newer_version {
-    static_assert(dependent_false<Feature>, "ctsql[E016] the target dialect version lacks this feature (see Feature::name and its _since version)");
-};
 template <class Table, class ForeignKey>
 struct foreign_key_column_counts_differ {
     static_assert(dependent_false<ForeignKey>, "ctsql[E017] a foreign key lists a different number of columns than it references");
@@ -128,28 +125,6 @@ constexpr std::size_t first_equal(const std::array<std::string_view, N>& names, 
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == name) return i;
     return npos;
-}
-
-constexpr bool is_decimal_number(std::string_view text) noexcept {
-    std::size_t i = 0;
-    auto digits = [&] {
-        const std::size_t start = i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-        return i - start;
-    };
-    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
-    std::size_t mantissa = digits();
-    if (i < text.size() && text[i] == '.') {
-        ++i;
-        mantissa += digits();
-    }
-    if (mantissa == 0) return false;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
-        if (digits() == 0) return false;
-    }
-    return i == text.size();
 }
 
 template <class Column>

@@ -25,7 +25,7 @@
 #include <boost/hana/second.hpp>
 #include <boost/hana/string.hpp>
 
-#include "ctsql/check/report.hpp"
+#include "ctsql/detail/report.hpp"
 #include "ctsql/detail/fixed_string.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/schema/column.hpp"

@@ -1,0 +1,99 @@
+// Aggregate functions: count(), count(x), count_distinct(x), sum, avg, min, max.
+// SUM/AVG/MIN/MAX of no rows are NULL, so they are always nullable; COUNT never is.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "ctsql/expr/functions.hpp"
+
+namespace ctsql {
+
+namespace agg {
+struct count { static constexpr std::string_view sql = "COUNT("; };
+struct count_distinct { static constexpr std::string_view sql = "COUNT(DISTINCT "; };
+struct sum { static constexpr std::string_view sql = "SUM("; };
+struct avg { static constexpr std::string_view sql = "AVG("; };
+struct min { static constexpr std::string_view sql = "MIN("; };
+struct max { static constexpr std::string_view sql = "MAX("; };
+}  // namespace agg
+
+namespace error {
+template <class Aggregate>
+struct aggregate_inside_aggregate {
+    static_assert(detail::dependent_false<Aggregate>, "ctsql[E046] an aggregate function cannot contain another aggregate");
+};
+}  // namespace error
+
+template <class F, class Value, bool Nullable, class... Args>
+struct aggregate_call : expression_node {
+    using value_type = Value;
+    template <class>
+    static constexpr bool nullable_in = Nullable;
+    using columns = detail::concat_columns<Args...>;
+    using parameters = detail::concat_parameters<Args...>;
+    static constexpr bool aggregate = true;
+    using bare_columns = type_list<>;  // columns inside an aggregate need no GROUP BY
+    template <class Context, class Writer>
+    static constexpr void render(Writer& out) {
+        out.put(F::sql);
+        if constexpr (sizeof...(Args) == 0) out.put('*');
+        (expression_traits<Args>::template render<Context>(out), ...);
+        out.put(')');
+    }
+};
+
+namespace detail {
+template <class F, class E>
+constexpr bool check_aggregate_argument() {
+    if constexpr (!expression<E>)
+        return report<error::run_time_value_in_expression<E>>();
+    else if constexpr (is_untyped_parameter_v<E>)
+        return report<error::parameter_type_cannot_be_inferred<E, F>>();
+    else if constexpr (is_aggregate_v<E>)
+        return report<error::aggregate_inside_aggregate<E>>();
+    else
+        return true;
+}
+}  // namespace detail
+
+// COUNT(*)
+constexpr aggregate_call<agg::count, std::int64_t, false> count() noexcept {
+    return {};
+}
+template <class E>
+constexpr auto count(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::count, E>());
+    return aggregate_call<agg::count, std::int64_t, false, E>{};
+}
+template <class E>
+constexpr auto count_distinct(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::count_distinct, E>());
+    return aggregate_call<agg::count_distinct, std::int64_t, false, E>{};
+}
+// SUM of integers is a 64-bit integer, of reals a double.
+template <class E>
+constexpr auto sum(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::sum, E>() &&
+                  detail::check_argument<agg::sum, type_class::numeric, E>());
+    using V = std::conditional_t<std::is_floating_point_v<value_type_of<E>>, double, std::int64_t>;
+    return aggregate_call<agg::sum, V, true, E>{};
+}
+template <class E>
+constexpr auto avg(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::avg, E>() &&
+                  detail::check_argument<agg::avg, type_class::numeric, E>());
+    return aggregate_call<agg::avg, double, true, E>{};
+}
+template <class E>
+constexpr auto min(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::min, E>());
+    return aggregate_call<agg::min, value_type_of<E>, true, E>{};
+}
+template <class E>
+constexpr auto max(const E&) {
+    static_assert(detail::check_aggregate_argument<agg::max, E>());
+    return aggregate_call<agg::max, value_type_of<E>, true, E>{};
+}
+
+}  // namespace ctsql

@@ -1,0 +1,199 @@
+// Rendering of SELECT, after the statement-wide rules.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "ctsql/check/query_rules.hpp"
+#include "ctsql/detail/writer.hpp"
+#include "ctsql/dialect/dialect.hpp"
+#include "ctsql/expr/render_context.hpp"
+#include "ctsql/query/select.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+
+namespace ctsql {
+
+namespace feature {
+struct right_and_full_join {
+    static constexpr std::string_view name = "RIGHT and FULL OUTER JOIN";
+    static constexpr std::uint32_t sqlite_since = 3'39'0;
+    static constexpr std::uint32_t postgresql_since = 0;
+};
+struct nulls_first_last {
+    static constexpr std::string_view name = "NULLS FIRST / NULLS LAST";
+    static constexpr std::uint32_t sqlite_since = 3'30'0;
+    static constexpr std::uint32_t postgresql_since = 0;
+};
+}  // namespace feature
+
+namespace detail {
+
+template <class Source, class Writer>
+constexpr void write_source(Writer& out) {
+    if constexpr (is_table_alias_v<Source>) {
+        write_identifier(out, Source::table::sql_name.view());
+        out.put(" AS ");
+        write_identifier(out, Source::sql_name.view());
+    } else {
+        write_identifier(out, Source::sql_name.view());
+    }
+}
+
+template <class Context, class Item, class Writer>
+constexpr void write_clause_item(Writer& out) {
+    if constexpr (expression<Item>) expression_traits<Item>::template render<Context>(out);
+    else Item::template render<Context>(out);
+}
+
+template <class Context, class List, class Writer>
+constexpr void write_item_list(Writer& out) {
+    [&]<class... Items>(type_list<Items...>) {
+        bool first = true;
+        ((out.put(first ? "" : ", "), first = false, write_clause_item<Context, Items>(out)), ...);
+    }(List{});
+}
+
+constexpr std::string_view join_keyword(join_kind kind) noexcept {
+    switch (kind) {
+        case join_kind::from: return ", ";
+        case join_kind::inner: return " INNER JOIN ";
+        case join_kind::left: return " LEFT JOIN ";
+        case join_kind::right: return " RIGHT JOIN ";
+        case join_kind::full: return " FULL JOIN ";
+        case join_kind::cross: return " CROSS JOIN ";
+    }
+    return "";
+}
+
+template <class Context, class FromItems, class Writer>
+constexpr void write_from(Writer& out) {
+    [&]<class... Items>(type_list<Items...>) {
+        bool first = true;
+        (([&] {
+             if (!first) out.put(join_keyword(Items::kind));
+             first = false;
+             write_source<typename Items::source>(out);
+             if constexpr (has_clause_v<typename Items::on>) {
+                 out.put(" ON ");
+                 expression_traits<typename Items::on>::template render<Context>(out);
+             }
+         }()),
+         ...);
+    }(FromItems{});
+}
+
+template <class FromItems>
+inline constexpr bool has_outer_right_or_full = [] {
+    return []<class... Items>(type_list<Items...>) {
+        return ((Items::kind == join_kind::right || Items::kind == join_kind::full) || ...);
+    }(FromItems{});
+}();
+
+template <class OrderBy>
+inline constexpr bool has_nulls_order = [] {
+    return []<class... Keys>(type_list<Keys...>) {
+        bool any = false;
+        for (bool n : {false, [] {
+                 if constexpr (is_sort_key_v<Keys>) return Keys::nulls != nulls_order::unspecified;
+                 else return false;
+             }()...})
+            any = any || n;
+        return any;
+    }(OrderBy{});
+}();
+
+template <class FromItems>
+struct join_condition_columns;
+template <class... Items>
+struct join_condition_columns<type_list<Items...>> {
+    using type = concat<typename clause_columns<typename Items::on>::type...>;
+};
+
+template <bool Aggregated, class Bare, class Grouped, class GroupBy>
+constexpr bool check_grouping_if() {
+    if constexpr (Aggregated) return check_grouping<Bare, Grouped, GroupBy>();
+    else return true;
+}
+
+template <class Dialect, class S>
+constexpr bool check_select() {
+    using from_columns = typename list_columns<concat<type_list<typename S::where_clause>, type_list<typename S::having_clause>>>::type;
+    using join_conditions = typename join_condition_columns<typename S::from_items>::type;
+    using all_columns = concat<typename list_columns<typename S::items>::type, join_conditions, from_columns,
+                               typename list_columns<typename S::group_by_list>::type,
+                               typename list_columns<typename S::order_by_list>::type>;
+    constexpr bool aggregated = any_aggregate_in<typename S::items>::value || S::group_by_list::size != 0 ||
+                                has_clause_v<typename S::having_clause>;
+    using bare = concat<typename list_bare_columns<typename S::items>::type,
+                        typename clause_bare_columns<typename S::having_clause>::type,
+                        typename list_bare_columns<typename S::order_by_list>::type>;
+    using grouped = typename list_bare_columns<typename S::group_by_list>::type;
+
+    if constexpr (S::from_items::size == 0)
+        return check_columns_in_from<all_columns, type_list<>>();
+    else if constexpr (!check_columns_in_from<all_columns, typename S::sources>())
+        return false;
+    else if constexpr (!check_grouping_if<aggregated, bare, grouped, typename S::group_by_list>())
+        return false;
+    else if constexpr (!check_parameters<typename S::all_parameters>())
+        return false;
+    else if constexpr (has_outer_right_or_full<typename S::from_items> &&
+                       !dialect_has<Dialect, feature::right_and_full_join>)
+        return report<error::feature_needs_newer_version<Dialect, feature::right_and_full_join>>();
+    else if constexpr (has_nulls_order<typename S::order_by_list> && !dialect_has<Dialect, feature::nulls_first_last>)
+        return report<error::feature_needs_newer_version<Dialect, feature::nulls_first_last>>();
+    else
+        return true;
+}
+
+template <class Context, class S, class Writer>
+constexpr void write_select(Writer& out) {
+    out.put(S::distinct ? "SELECT DISTINCT " : "SELECT ");
+    write_item_list<Context, typename S::items>(out);
+    if constexpr (S::from_items::size != 0) {
+        out.put(" FROM ");
+        write_from<Context, typename S::from_items>(out);
+    }
+    if constexpr (has_clause_v<typename S::where_clause>) {
+        out.put(" WHERE ");
+        expression_traits<typename S::where_clause>::template render<Context>(out);
+    }
+    if constexpr (S::group_by_list::size != 0) {
+        out.put(" GROUP BY ");
+        write_item_list<Context, typename S::group_by_list>(out);
+    }
+    if constexpr (has_clause_v<typename S::having_clause>) {
+        out.put(" HAVING ");
+        expression_traits<typename S::having_clause>::template render<Context>(out);
+    }
+    if constexpr (S::order_by_list::size != 0) {
+        out.put(" ORDER BY ");
+        write_item_list<Context, typename S::order_by_list>(out);
+    }
+    if constexpr (has_clause_v<typename S::limit_clause>) {
+        out.put(" LIMIT ");
+        expression_traits<typename S::limit_clause>::template render<Context>(out);
+    } else if constexpr (has_clause_v<typename S::offset_clause> &&
+                         Context::dialect::family == dialect_family::sqlite) {
+        out.put(" LIMIT -1");  // SQLite accepts OFFSET only after a LIMIT; -1 means none
+    }
+    if constexpr (has_clause_v<typename S::offset_clause>) {
+        out.put(" OFFSET ");
+        expression_traits<typename S::offset_clause>::template render<Context>(out);
+    }
+}
+
+}  // namespace detail
+
+template <dialect Dialect, bool Distinct, class Items, class From, class Where, class GroupBy, class Having,
+          class OrderBy, class Limit, class Offset>
+struct statement_renderer<Dialect, select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>> {
+    using statement = select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>;
+    static_assert(detail::check_select<Dialect, statement>());
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        detail::write_select<render_context<Dialect, typename statement::parameters>, statement>(out);
+    }
+};
+
+}  // namespace ctsql
