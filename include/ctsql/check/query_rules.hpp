@@ -29,17 +29,13 @@ using column_list_of = typename C::columns;
 
 // Columns read by a clause (an expression, a sort key, or no_clause).
 template <class C>
-struct clause_columns {
-    using type = columns_of_expr<C>;
-};
-template <>
-struct clause_columns<no_clause> {
-    using type = type_list<>;
+struct clause_columns {  // sort keys, assignments, no_clause
+    using type = typename C::columns;
 };
 template <class C>
-    requires requires { typename C::expression_type; } && (!expression<C>)
+    requires expression<C>
 struct clause_columns<C> {
-    using type = typename C::columns;
+    using type = columns_of_expr<C>;
 };
 template <class List>
 struct list_columns;
@@ -49,17 +45,13 @@ struct list_columns<type_list<Cs...>> {
 };
 
 template <class C>
-struct clause_bare_columns {
-    using type = bare_columns_of<C>;
-};
-template <>
-struct clause_bare_columns<no_clause> {
-    using type = type_list<>;
+struct clause_bare_columns {  // sort keys, assignments, no_clause
+    using type = typename C::bare_columns;
 };
 template <class C>
-    requires requires { typename C::expression_type; } && (!expression<C>)
+    requires expression<C>
 struct clause_bare_columns<C> {
-    using type = typename C::bare_columns;
+    using type = bare_columns_of<C>;
 };
 template <class List>
 struct list_bare_columns;

@@ -1,4 +1,5 @@
-// PostgreSQL, by major version: postgresql<15>.
+// PostgreSQL, by major version (postgresql<15>) or in PG_VERSION_NUM form (postgresql<90'500>
+// is 9.5); `version` is always the PG_VERSION_NUM form.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@ namespace ctsql {
 template <std::uint32_t Version = 15>
 struct postgresql {
     static constexpr dialect_family family = dialect_family::postgresql;
-    static constexpr std::uint32_t version = Version;
+    static constexpr std::uint32_t version = Version < 100 ? Version * 10'000 : Version;
     static constexpr std::string_view name = "PostgreSQL";
 
     // PostgreSQL has no unsigned types: an unsigned C++ type takes the next wider signed

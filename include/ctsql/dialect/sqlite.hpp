@@ -1,4 +1,5 @@
-// SQLite, by library version: sqlite<3'40'0> is SQLite 3.40.0.
+// SQLite, by library version in SQLITE_VERSION_NUMBER form: sqlite<3'040'000> is SQLite 3.40.0
+// (so ctsql::sqlite<SQLITE_VERSION_NUMBER> targets the library being compiled against).
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 
 namespace ctsql {
 
-template <std::uint32_t Version = 3'40'0>
+template <std::uint32_t Version = 3'040'000>
 struct sqlite {
     static constexpr dialect_family family = dialect_family::sqlite;
     static constexpr std::uint32_t version = Version;

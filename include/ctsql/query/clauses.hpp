@@ -151,17 +151,13 @@ constexpr bool check_count_operand() {
 
 // Parameters of a clause (an expression, a sort key, or no_clause), in text order.
 template <class C>
-struct clause_parameters {
-    using type = parameters_of<C>;
-};
-template <>
-struct clause_parameters<no_clause> {
-    using type = type_list<>;
+struct clause_parameters {  // sort keys, assignments, no_clause
+    using type = typename C::parameters;
 };
 template <class C>
-    requires requires { typename C::expression_type; } && (!expression<C>)
+    requires expression<C>
 struct clause_parameters<C> {
-    using type = typename C::parameters;
+    using type = parameters_of<C>;
 };
 template <class List>
 struct list_parameters;

@@ -16,12 +16,12 @@ namespace ctsql {
 namespace feature {
 struct right_and_full_join {
     static constexpr std::string_view name = "RIGHT and FULL OUTER JOIN";
-    static constexpr std::uint32_t sqlite_since = 3'39'0;
+    static constexpr std::uint32_t sqlite_since = 3'039'000;
     static constexpr std::uint32_t postgresql_since = 0;
 };
 struct nulls_first_last {
     static constexpr std::string_view name = "NULLS FIRST / NULLS LAST";
-    static constexpr std::uint32_t sqlite_since = 3'30'0;
+    static constexpr std::uint32_t sqlite_since = 3'030'000;
     static constexpr std::uint32_t postgresql_since = 0;
 };
 }  // namespace feature

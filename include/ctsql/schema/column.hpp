@@ -15,6 +15,29 @@
 
 namespace ctsql {
 
+// Member shorthands (users.name.desc(), users.name.to(value), ...) forward to the free
+// functions of the expression layer, found by argument-dependent lookup when used; the tags
+// name which one.
+namespace shorthand {
+template <fixed_string Alias>
+struct as {};
+struct asc {};
+struct desc {};
+struct to {};
+struct is_null {};
+struct is_not_null {};
+struct like {};
+struct in {};
+struct between {};
+}  // namespace shorthand
+
+namespace detail {
+// The declared column type (e.g. users_t::name_c) that derives from Base, found among the
+// table's columns when the table is complete; Base itself when it is used directly.
+template <class Base>
+struct declared_column;
+}  // namespace detail
+
 template <class Table, fixed_string Name, class T, class... Options>
 struct column {
     using table_type = Table;
@@ -32,6 +55,26 @@ struct column {
     static constexpr bool is_unique = (std::is_same_v<Options, unique> || ...);
     static constexpr bool has_default = !std::is_same_v<default_option, detail::no_default>;
     static constexpr bool has_references = !std::is_void_v<references_option>;
+
+    template <fixed_string Alias>
+    constexpr auto as() const { return expression_shorthand(shorthand::as<Alias>{}, self()); }
+    constexpr auto asc() const { return expression_shorthand(shorthand::asc{}, self()); }
+    constexpr auto desc() const { return expression_shorthand(shorthand::desc{}, self()); }
+    constexpr auto is_null() const { return expression_shorthand(shorthand::is_null{}, self()); }
+    constexpr auto is_not_null() const { return expression_shorthand(shorthand::is_not_null{}, self()); }
+    template <class Value>
+    constexpr auto to(const Value& value) const { return expression_shorthand(shorthand::to{}, self(), value); }
+    template <class Pattern>
+    constexpr auto like(const Pattern& pattern) const { return expression_shorthand(shorthand::like{}, self(), pattern); }
+    template <class... Items>
+    constexpr auto in(const Items&... items) const { return expression_shorthand(shorthand::in{}, self(), items...); }
+    template <class Low, class High>
+    constexpr auto between(const Low& low, const High& high) const {
+        return expression_shorthand(shorthand::between{}, self(), low, high);
+    }
+
+  private:
+    static constexpr auto self() noexcept { return typename detail::declared_column<column>::type{}; }
 };
 
 // Anything derived from ctsql::column (detected by its members, not by pattern matching on

@@ -12,7 +12,6 @@
 // PQerrorMessage.
 #pragma once
 
-#include <cstdlib>
 #include <initializer_list>
 #include <memory>
 #include <stdexcept>

@@ -1,0 +1,167 @@
+// Compile-time checks of the arguments of execute / fetch* against a statement's parameters
+// (ctsql::parameters_t<S>), and what the connectors need to know about any statement.
+//
+//   db.execute(insert_user, "ada", 36);   // parameters (name: std::string, age: std::int64_t)
+//
+// Rules (see value_rules.hpp for which conversions are lossless):
+//   ctsql[E060] one argument per parameter, in placeholder order
+//   ctsql[E061] an argument whose type cannot stand for the parameter's type
+//   ctsql[E062] an argument that would be narrowed (double for an integer, int64 for a double...)
+//   ctsql[E063] NULL (std::nullopt, a std::optional) for a parameter that is not std::optional
+//   ctsql[E070] the first argument is not a statement the connector can render for its dialect
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "ctsql/connector/value_rules.hpp"
+#include "ctsql/detail/type_list.hpp"
+#include "ctsql/query/statement_traits.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+#include "ctsql/schema/sql_type.hpp"
+
+namespace ctsql {
+
+namespace detail {
+
+// Parameters and row of anything executable: a statement (parameters_t / result_row_t), or a
+// statement kind without them (DDL: no parameters, no rows).
+template <class S>
+struct connector_traits {
+    using parameters = type_list<>;
+    using row = void;
+};
+template <statement S>
+struct connector_traits<S> {
+    using parameters = parameters_t<S>;
+    using row = result_row_t<S>;
+};
+
+template <class S>
+using connector_parameters = typename connector_traits<std::remove_cvref_t<S>>::parameters;
+template <class S>
+using connector_row = typename connector_traits<std::remove_cvref_t<S>>::row;
+
+// A script of several statements (create_all, drop_all): run as one text, never prepared.
+template <class S>
+concept script_statement = requires { typename std::remove_cvref_t<S>::statements; };
+
+template <class T>
+inline constexpr bool is_nullopt = std::is_same_v<std::remove_cvref_t<T>, std::nullopt_t>;
+
+// How an argument of type Arg binds to a parameter of type T (T may be std::optional<U>).
+enum class argument_verdict : unsigned char { ok, incompatible, narrowing, null_for_not_null };
+
+template <class T, class Arg>
+constexpr argument_verdict argument_check() noexcept {
+    using A = std::remove_cvref_t<Arg>;
+    using U = value_type_t<T>;
+    if constexpr (is_nullopt<A> || is_optional_v<A>) {
+        if constexpr (!is_optional_v<T>) {
+            return argument_verdict::null_for_not_null;
+        } else if constexpr (is_nullopt<A>) {
+            return argument_verdict::ok;
+        } else {
+            return argument_check<T, typename A::value_type>();
+        }
+    } else {
+        constexpr conversion c = value_conversion<U, A>();
+        if constexpr (c == conversion::exact || c == conversion::lossless) return argument_verdict::ok;
+        else if constexpr (c == conversion::narrowing) return argument_verdict::narrowing;
+        else return argument_verdict::incompatible;
+    }
+}
+
+}  // namespace detail
+
+namespace error {
+
+template <class Statement, std::size_t Expected, std::size_t Given>
+struct wrong_number_of_arguments {
+    static_assert(detail::dependent_false<Statement>,
+                  "ctsql[E060] wrong number of arguments: pass exactly one argument per parameter of "
+                  "the statement, in placeholder order");
+    static constexpr bool value = false;
+};
+
+template <class Parameter, std::size_t Position, class Argument>
+struct argument_type_does_not_match_parameter {
+    static_assert(detail::dependent_false<Parameter>,
+                  "ctsql[E061] argument type does not match the parameter's type (see Parameter and "
+                  "Argument below)");
+    static constexpr bool value = false;
+};
+
+template <class Parameter, std::size_t Position, class Argument>
+struct argument_would_be_narrowed {
+    static_assert(detail::dependent_false<Parameter>,
+                  "ctsql[E062] narrowing argument: the parameter's type cannot hold every value of "
+                  "the argument's type; convert explicitly (static_cast, std::chrono::floor)");
+    static constexpr bool value = false;
+};
+
+template <class Parameter, std::size_t Position, class Argument>
+struct null_argument_for_not_null_parameter {
+    static_assert(detail::dependent_false<Parameter>,
+                  "ctsql[E063] std::nullopt or std::optional argument for a parameter that cannot be "
+                  "NULL; pass a value (e.g. *opt)");
+    static constexpr bool value = false;
+};
+
+template <class Statement, class Dialect>
+struct not_a_statement_for_this_connector {
+    static_assert(detail::dependent_false<Statement>,
+                  "ctsql[E070] not a statement: execute/fetch take a ctsql statement (a query, DDL or "
+                  "ctsql::raw_statement) that renders for the connection's dialect");
+    static constexpr bool value = false;
+};
+
+}  // namespace error
+
+namespace detail {
+
+template <class Parameter, std::size_t Position, class Arg>
+constexpr bool check_argument() {
+    constexpr argument_verdict v = argument_check<typename Parameter::type, Arg>();
+    using A = std::remove_cvref_t<Arg>;
+    if constexpr (v == argument_verdict::ok) return true;
+    else if constexpr (v == argument_verdict::narrowing)
+        return error::argument_would_be_narrowed<Parameter, Position, A>::value;
+    else if constexpr (v == argument_verdict::null_for_not_null)
+        return error::null_argument_for_not_null_parameter<Parameter, Position, A>::value;
+    else return error::argument_type_does_not_match_parameter<Parameter, Position, A>::value;
+}
+
+template <class Parameters, class... Args>
+struct arguments_checker;
+template <class... Ps, class... Args>
+struct arguments_checker<type_list<Ps...>, Args...> {
+    static constexpr bool check() {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            const bool ok[] = {true, check_argument<Ps, I, Args>()...};
+            for (bool b : ok)
+                if (!b) return false;
+            return true;
+        }(std::index_sequence_for<Ps...>{});
+    }
+};
+
+// True when Args... may be bound to S's parameters; otherwise a static_assert with the rule's ID
+// fires (one diagnostic: the per-argument checks run only when the count is right).
+template <class S, class Dialect, class... Args>
+constexpr bool check_arguments() {
+    using Statement = std::remove_cvref_t<S>;
+    if constexpr (!renderable_for<Statement, Dialect>) {
+        return error::not_a_statement_for_this_connector<Statement, Dialect>::value;
+    } else {
+        using Parameters = connector_parameters<Statement>;
+        if constexpr (Parameters::size != sizeof...(Args))
+            return error::wrong_number_of_arguments<Statement, Parameters::size, sizeof...(Args)>::value;
+        else return arguments_checker<Parameters, Args...>::check();
+    }
+}
+
+}  // namespace detail
+}  // namespace ctsql

@@ -1,0 +1,281 @@
+// Where each result column goes, decided at compile time: fetch_all<Target>(stmt, ...) reads
+// the statement's row (result_row_t<S>) into a Target that is one of
+//
+//   the statement's row type        (the default: fetch_all(stmt, ...))
+//   another ctsql::row, std::tuple, std::pair   by position
+//   a single value type             (std::int64_t, std::optional<std::string>, ...) for a
+//                                   one-column result
+//   a Boost.Hana struct             by field NAME (include ctsql/connector/hana_rows.hpp)
+//   any other aggregate             by position, through Boost.PFR
+//
+// Every field is checked against its column: the same number of fields as columns (by
+// position), a column of the same name (by name), a type that holds every value of the
+// column's type (value_rules.hpp) and std::optional for a column that can be NULL.
+//
+//   ctsql[E064] fetch from a statement that returns no rows
+//   ctsql[E065] the target has not one field per column (or a single value for several columns)
+//   ctsql[E066] a field's type cannot hold the column's values
+//   ctsql[E067] a column that can be NULL read into a field that is not std::optional
+//   ctsql[E068] a Hana struct field has no column of the same name
+//   ctsql[E069] a BOOST_HANA_DEFINE_STRUCT struct without ctsql/connector/hana_rows.hpp
+//   ctsql[E071] the target type cannot hold a row (not an aggregate, a tuple or a value type)
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/pfr/core.hpp>
+#include <boost/pfr/tuple_size.hpp>
+
+#include "ctsql/connector/value_rules.hpp"
+#include "ctsql/detail/type_list.hpp"
+#include "ctsql/result/row.hpp"
+#include "ctsql/schema/sql_type.hpp"
+
+namespace ctsql {
+
+// Specialised by ctsql/connector/hana_rows.hpp for structs that map by field name:
+//   static constexpr std::size_t size; static constexpr std::string_view name<K>;
+//   template <std::size_t K> using member_type; template <std::size_t K> static auto& member(T&).
+template <class T>
+struct by_name_row_traits {};
+
+namespace detail {
+
+template <class T>
+concept by_name_row = requires { by_name_row_traits<T>::size; };
+
+template <class T>
+concept hana_defined_struct = requires { typename T::hana_accessors_impl; };
+
+template <class T>
+inline constexpr bool is_std_tuple = false;
+template <class... Ts>
+inline constexpr bool is_std_tuple<std::tuple<Ts...>> = true;
+template <class A, class B>
+inline constexpr bool is_std_tuple<std::pair<A, B>> = true;
+
+enum class mapping_kind : unsigned char { tuple_like, scalar, by_name, aggregate, invalid };
+
+template <class Target>
+constexpr mapping_kind mapping_kind_of() noexcept {
+    if constexpr (is_row_v<Target> || is_std_tuple<Target>) return mapping_kind::tuple_like;
+    else if constexpr (is_column_type_v<Target>) return mapping_kind::scalar;
+    else if constexpr (by_name_row<Target>) return mapping_kind::by_name;
+    else if constexpr (std::is_aggregate_v<Target> && !std::is_array_v<Target> && !hana_defined_struct<Target>)
+        return mapping_kind::aggregate;
+    else return mapping_kind::invalid;
+}
+
+template <class Row>
+struct row_columns;
+template <class... Fields>
+struct row_columns<row<Fields...>> {
+    static constexpr std::size_t size = sizeof...(Fields);
+    static constexpr std::string_view names[sizeof...(Fields) + 1] = {Fields::name.view()..., {}};
+    template <std::size_t I>
+    using type = typename at<I, type_list<Fields...>>::type;
+    static constexpr std::size_t index_of(std::string_view name) noexcept {
+        for (std::size_t i = 0; i != size; ++i)
+            if (names[i] == name) return i;
+        return npos;
+    }
+};
+
+}  // namespace detail
+
+namespace error {
+
+template <class Statement>
+struct statement_returns_no_rows {
+    static_assert(detail::dependent_false<Statement>,
+                  "ctsql[E064] fetch from a statement that returns no rows: use execute() instead");
+    static constexpr bool value = false;
+};
+
+template <class Target, std::size_t Fields, class ResultRow, std::size_t Columns>
+struct field_count_differs_from_column_count {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E065] the target type needs exactly one field per result column (a single "
+                  "value needs a one-column result)");
+    static constexpr bool value = false;
+};
+
+template <class Target, std::size_t Field, class FieldType, class Column>
+struct field_type_cannot_hold_column {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E066] field type cannot hold every value of the column's type (see Column "
+                  "and FieldType below)");
+    static constexpr bool value = false;
+};
+
+template <class Target, std::size_t Field, class FieldType, class Column>
+struct nullable_column_into_non_optional_field {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E067] the column can be NULL but the field is not std::optional");
+    static constexpr bool value = false;
+};
+
+template <class Target, std::size_t Field, class ResultRow>
+struct field_has_no_column_of_the_same_name {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E068] a field of the Hana struct has no result column of the same name");
+    static constexpr bool value = false;
+};
+
+template <class Target>
+struct hana_struct_needs_hana_rows_header {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E069] a BOOST_HANA_DEFINE_STRUCT struct maps by field name: include "
+                  "<ctsql/connector/hana_rows.hpp>");
+    static constexpr bool value = false;
+};
+
+template <class Target>
+struct type_cannot_hold_a_row {
+    static_assert(detail::dependent_false<Target>,
+                  "ctsql[E071] cannot read a row into this type: use the statement's row, an "
+                  "aggregate struct, a std::tuple or (for one column) a value type");
+    static constexpr bool value = false;
+};
+
+}  // namespace error
+
+namespace detail {
+
+// Whether a field of type Field can hold every value of column type Column.
+template <class Target, std::size_t K, class Field, class ColumnField>
+constexpr bool check_field() {
+    // Field: the member's type; ColumnField: ctsql::field<"name", T> of the result row.
+    using Column = typename ColumnField::type;
+    if constexpr (is_optional_v<Column> && !is_optional_v<Field>) {
+        return error::nullable_column_into_non_optional_field<Target, K, Field, ColumnField>::value;
+    } else if constexpr (!is_column_type_v<Field>) {
+        return error::field_type_cannot_hold_column<Target, K, Field, ColumnField>::value;
+    } else {
+        constexpr conversion c = value_conversion<value_type_t<Field>, value_type_t<Column>>();
+        if constexpr (c == conversion::exact || c == conversion::lossless) return true;
+        else return error::field_type_cannot_hold_column<Target, K, Field, ColumnField>::value;
+    }
+}
+
+template <class Target, std::size_t K, mapping_kind Kind>
+struct positional_member;
+template <class Target, std::size_t K>
+struct positional_member<Target, K, mapping_kind::aggregate> {
+    using type = boost::pfr::tuple_element_t<K, Target>;
+};
+template <class Target, std::size_t K>
+struct positional_member<Target, K, mapping_kind::tuple_like> {
+    using type = std::tuple_element_t<K, Target>;
+};
+
+template <class Target, class Row, mapping_kind Kind = mapping_kind_of<Target>()>
+struct row_mapping {};  // mapping_kind::invalid: check_mapping reports it
+
+// Positional: ctsql::row, std::tuple, std::pair, PFR aggregates.
+template <class Target, class Row, mapping_kind Kind>
+    requires(Kind == mapping_kind::tuple_like || Kind == mapping_kind::aggregate)
+struct row_mapping<Target, Row, Kind> {
+    static constexpr std::size_t size = [] {
+        if constexpr (Kind == mapping_kind::aggregate) return boost::pfr::tuple_size_v<Target>;
+        else return std::tuple_size_v<Target>;
+    }();
+    template <std::size_t K>
+    using member_type = typename positional_member<Target, K, Kind>::type;
+    template <std::size_t K>
+    static constexpr std::size_t column = K;
+    template <std::size_t K>
+    static constexpr auto& member(Target& target) noexcept {
+        if constexpr (Kind == mapping_kind::aggregate) return boost::pfr::get<K>(target);
+        else if constexpr (is_row_v<Target>) return target.template get<K>();
+        else return std::get<K>(target);
+    }
+};
+
+// A single value from a one-column result.
+template <class Target, class Row>
+struct row_mapping<Target, Row, mapping_kind::scalar> {
+    static constexpr std::size_t size = 1;
+    template <std::size_t K>
+    using member_type = Target;
+    template <std::size_t K>
+    static constexpr std::size_t column = 0;
+    template <std::size_t K>
+    static constexpr Target& member(Target& target) noexcept {
+        return target;
+    }
+};
+
+// By name (Hana structs): every field has a column of the same name; other columns are ignored.
+template <class Target, class Row>
+struct row_mapping<Target, Row, mapping_kind::by_name> {
+    using traits = by_name_row_traits<Target>;
+    static constexpr std::size_t size = traits::size;
+    template <std::size_t K>
+    using member_type = typename traits::template member_type<K>;
+    template <std::size_t K>
+    static constexpr std::size_t column = row_columns<Row>::index_of(traits::template name<K>);
+    template <std::size_t K>
+    static constexpr auto& member(Target& target) noexcept {
+        return traits::template member<K>(target);
+    }
+};
+
+template <class Target, class Row, class Mapping, std::size_t K>
+constexpr bool check_mapped_field() {
+    if constexpr (Mapping::template column<K> == npos)
+        return error::field_has_no_column_of_the_same_name<Target, K, Row>::value;
+    else
+        return check_field<Target, K, typename Mapping::template member_type<K>,
+                           at<Mapping::template column<K>, typename Row::fields>>();
+}
+
+// True when every field of Target has a compatible column of Row (else one static_assert fired).
+template <class Target, class Row>
+constexpr bool check_mapping() {
+    constexpr mapping_kind kind = mapping_kind_of<Target>();
+    if constexpr (kind == mapping_kind::invalid) {
+        if constexpr (hana_defined_struct<Target>) return error::hana_struct_needs_hana_rows_header<Target>::value;
+        else return error::type_cannot_hold_a_row<Target>::value;
+    } else {
+        using Mapping = row_mapping<Target, Row>;
+        if constexpr (kind != mapping_kind::by_name && Mapping::size != row_columns<Row>::size) {
+            return error::field_count_differs_from_column_count<Target, Mapping::size, Row,
+                                                                row_columns<Row>::size>::value;
+        } else {
+            return []<std::size_t... K>(std::index_sequence<K...>) {
+                const bool ok[] = {true, check_mapped_field<Target, Row, Mapping, K>()...};
+                for (bool b : ok)
+                    if (!b) return false;
+                return true;
+            }(std::make_index_sequence<Mapping::size>{});
+        }
+    }
+}
+
+// The row type a fetch of S into Target checks against; fires E064 for a statement without rows.
+template <class Statement, class Row>
+constexpr bool check_returns_rows() {
+    if constexpr (std::is_void_v<Row>) return error::statement_returns_no_rows<Statement>::value;
+    else return true;
+}
+
+// The Target of fetch_all<Target>: `void` (the default) means the statement's own row type.
+template <class Target, class Row>
+using fetch_target = std::conditional_t<std::is_void_v<Target>, Row, Target>;
+
+// True when rows of S can be read into Target (else one static_assert with the rule's ID fired).
+template <class Statement, class Row, class Target>
+constexpr bool check_fetch_target() {
+    if constexpr (!check_returns_rows<Statement, Row>()) return false;
+    else if constexpr (std::is_same_v<Target, Row>) return true;
+    else return check_mapping<Target, Row>();
+}
+
+}  // namespace detail
+}  // namespace ctsql

@@ -1,0 +1,306 @@
+// Rendering of INSERT, UPDATE and DELETE, after their statement-wide rules.
+// Column references are unqualified (one table is in scope) except in ON CONFLICT DO UPDATE,
+// where PostgreSQL would find a bare name ambiguous between the table and `excluded`.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "ctsql/check/query_rules.hpp"
+#include "ctsql/check/schema_rules.hpp"
+#include "ctsql/detail/writer.hpp"
+#include "ctsql/dialect/dialect.hpp"
+#include "ctsql/expr/render_context.hpp"
+#include "ctsql/query/modify.hpp"
+#include "ctsql/render/select.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+
+namespace ctsql {
+
+namespace feature {
+struct returning {
+    static constexpr std::string_view name = "RETURNING";
+    static constexpr std::uint32_t sqlite_since = 3'035'000;
+    static constexpr std::uint32_t postgresql_since = 0;
+};
+struct upsert {
+    static constexpr std::string_view name = "INSERT ... ON CONFLICT";
+    static constexpr std::uint32_t sqlite_since = 3'024'000;
+    static constexpr std::uint32_t postgresql_since = 90'500;
+};
+}  // namespace feature
+
+namespace error {
+template <class Table, class Column>
+struct required_column_missing_from_insert {
+    static_assert(detail::dependent_false<Column>, "ctsql[E035] INSERT misses a required column (NOT NULL, no default, not autoincrement)");
+};
+template <class Table, class TargetColumns>
+struct conflict_target_is_not_a_key {
+    static_assert(detail::dependent_false<TargetColumns>, "ctsql[E039] ON CONFLICT columns must be the table's primary key or a unique key");
+};
+}  // namespace error
+
+namespace detail {
+
+template <class Context, class Assignments, class Writer>
+constexpr void write_set_list(Writer& out) {
+    [&]<class... As>(type_list<As...>) {
+        bool first = true;
+        (([&] {
+             out.put(first ? "" : ", ");
+             first = false;
+             write_identifier(out, As::column::sql_name.view());
+             out.put(" = ");
+             expression_traits<typename As::value>::template render<Context>(out);
+         }()),
+         ...);
+    }(Assignments{});
+}
+
+template <class Context, class Items, class Writer>
+constexpr void write_returning(Writer& out) {
+    if constexpr (Items::size != 0) {
+        out.put(" RETURNING ");
+        write_item_list<unqualified_context<Context>, Items>(out);
+    }
+}
+
+template <class Table, class Columns>
+constexpr bool check_required_columns() {
+    using table_columns = columns_of<Table>;
+    constexpr std::size_t missing = []<class... Cs>(type_list<Cs...>) {
+        const bool flags[] = {
+            false, (!Cs::nullable && !Cs::has_default && !Cs::is_autoincrement &&
+                    ![]<class... Gs>(type_list<Gs...>) {
+                        bool found = false;
+                        for (std::string_view n : {std::string_view{}, Gs::sql_name.view()...})
+                            found = found || n == Cs::sql_name.view();
+                        return found;
+                    }(Columns{}))...};
+        return first_true(flags);
+    }(table_columns{});
+    if constexpr (missing != npos)
+        return report<error::required_column_missing_from_insert<Table, at<missing, table_columns>>>();
+    else
+        return true;
+}
+
+template <class Form>
+struct inserted_columns {
+    using type = type_list<>;
+};
+template <class Row, class... Rows>
+struct inserted_columns<values_t<type_list<Row, Rows...>>> {
+    using type = typename columns_of_assignments<Row>::type;
+};
+template <class Columns, class Select>
+struct inserted_columns<insert_select_t<Columns, Select>> {
+    using type = Columns;
+};
+
+template <class Columns, class Row>
+struct select_fits_columns : std::false_type {};
+template <class... Columns, class... Fields>
+    requires(sizeof...(Columns) == sizeof...(Fields))
+struct select_fits_columns<type_list<Columns...>, row<Fields...>> {
+    static constexpr bool value =
+        ((assignable_v<value_type_t<typename Fields::type>, typename Columns::value_type> &&
+          (Columns::nullable || !is_optional_v<typename Fields::type>)) &&
+         ...);
+};
+
+template <class Table, class Target>
+constexpr bool target_is_key() {
+    if constexpr (Target::size == 0) return true;  // ON CONFLICT DO NOTHING without target
+    else return is_key_of(table_spec_of<Table>, name_list{name_array<Target>::value});
+}
+
+template <class Table, class Conflict>
+constexpr bool check_conflict_target() {
+    if constexpr (!has_clause_v<Conflict>) return true;
+    else if constexpr (!target_is_key<Table, typename Conflict::target>())
+        return report<error::conflict_target_is_not_a_key<Table, typename Conflict::target>>();
+    else return true;
+}
+
+template <class Dialect, bool Upsert, bool Returning>
+constexpr bool check_dialect_features() {
+    if constexpr (Upsert && !dialect_has<Dialect, feature::upsert>)
+        return report<error::feature_needs_newer_version<Dialect, feature::upsert>>();
+    else if constexpr (Returning && !dialect_has<Dialect, feature::returning>)
+        return report<error::feature_needs_newer_version<Dialect, feature::returning>>();
+    else
+        return true;
+}
+
+template <class Table, class Form>
+constexpr bool check_insert_form() {
+    if constexpr (requires { typename Form::rows; }) {
+        return []<class... Rows>(type_list<Rows...>) {
+            bool ok = true;
+            ((ok = ok && check_assignments<Table, Rows>()), ...);
+            return ok;
+        }(typename Form::rows{});
+    } else if constexpr (requires { typename Form::select; }) {
+        if constexpr (!select_fits_columns<typename Form::column_list, result_row_t<typename Form::select>>::value)
+            return report<error::insert_select_does_not_fit_columns<typename Form::select, typename Form::column_list>>();
+        else
+            return true;
+    } else {
+        return true;
+    }
+}
+
+template <class Dialect, class S>
+constexpr bool check_insert() {
+    using Table = typename S::table;
+    using Form = typename S::form;
+    using columns = typename inserted_columns<Form>::type;
+    if constexpr (!table_is_valid<Table>) {
+        return false;
+    } else if constexpr (!check_insert_form<Table, Form>()) {
+        return false;
+    } else if constexpr (!check_required_columns<Table, columns>()) {
+        return false;
+    } else if constexpr (!check_conflict_target<Table, typename S::conflict>()) {
+        return false;
+    } else if constexpr (!check_parameters<typename S::all_parameters>()) {
+        return false;
+    } else if constexpr (!check_columns_in_from<typename list_columns<typename S::returning_list>::type, type_list<Table>>()) {
+        return false;
+    } else {
+        return check_dialect_features<Dialect, has_clause_v<typename S::conflict>, S::returning_list::size != 0>();
+    }
+}
+
+template <class Context, class Table, class Form, class Writer>
+constexpr void write_insert_body(Writer& out) {
+    using unqualified = unqualified_context<Context>;
+    if constexpr (std::is_same_v<Form, default_values_t>) {
+        out.put(" DEFAULT VALUES");
+    } else if constexpr (requires { typename Form::select; }) {
+        out.put(" (");
+        [&]<class... Cs>(type_list<Cs...>) {
+            bool first = true;
+            ((out.put(first ? "" : ", "), first = false, write_identifier(out, Cs::sql_name.view())), ...);
+        }(typename Form::column_list{});
+        out.put(") ");
+        write_select<Context, typename Form::select>(out);
+    } else {
+        out.put(" (");
+        [&]<class... As>(type_list<As...>) {
+            bool first = true;
+            ((out.put(first ? "" : ", "), first = false, write_identifier(out, As::column::sql_name.view())), ...);
+        }(at<0, typename Form::rows>{});
+        out.put(") VALUES ");
+        [&]<class... Rows>(type_list<Rows...>) {
+            bool first_row = true;
+            (([&] {
+                 out.put(first_row ? "(" : ", (");
+                 first_row = false;
+                 [&]<class... As>(type_list<As...>) {
+                     bool first = true;
+                     ((out.put(first ? "" : ", "), first = false,
+                       expression_traits<typename As::value>::template render<unqualified>(out)),
+                      ...);
+                 }(Rows{});
+                 out.put(')');
+             }()),
+             ...);
+        }(typename Form::rows{});
+    }
+}
+
+template <class Context, class Conflict, class Writer>
+constexpr void write_on_conflict(Writer& out) {
+    if constexpr (has_clause_v<Conflict>) {
+        out.put(" ON CONFLICT");
+        if constexpr (Conflict::target::size != 0) {
+            out.put(" (");
+            [&]<class... Cs>(type_list<Cs...>) {
+                bool first = true;
+                ((out.put(first ? "" : ", "), first = false, write_identifier(out, Cs::sql_name.view())), ...);
+            }(typename Conflict::target{});
+            out.put(')');
+        }
+        if constexpr (std::is_same_v<typename Conflict::action, no_clause>) {
+            out.put(" DO NOTHING");
+        } else {
+            out.put(" DO UPDATE SET ");
+            write_set_list<Context, typename Conflict::action>(out);
+        }
+    }
+}
+
+template <class Dialect, class Table, class Columns, class Parameters, bool Returning>
+constexpr bool check_single_table_statement() {
+    if constexpr (!table_is_valid<Table>) return false;
+    else if constexpr (!check_columns_in_from<Columns, type_list<Table>>()) return false;
+    else if constexpr (!check_parameters<Parameters>()) return false;
+    else return check_dialect_features<Dialect, false, Returning>();
+}
+
+}  // namespace detail
+
+template <dialect Dialect, class Table, class Form, class Conflict, class Returning>
+struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Returning>> {
+    using statement = insert_statement<Table, Form, Conflict, Returning>;
+    static_assert(detail::check_insert<Dialect, statement>());
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        using context = render_context<Dialect, typename statement::parameters>;
+        out.put("INSERT INTO ");
+        detail::write_identifier(out, Table::sql_name.view());
+        detail::write_insert_body<context, Table, Form>(out);
+        detail::write_on_conflict<context, Conflict>(out);
+        detail::write_returning<context, Returning>(out);
+    }
+};
+
+template <dialect Dialect, class Table, class Assignments, class Where, class Returning>
+struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, Returning>> {
+    using statement = update_statement<Table, Assignments, Where, Returning>;
+    static_assert(detail::check_single_table_statement<
+                  Dialect, Table,
+                  detail::concat<typename detail::list_columns<Assignments>::type,
+                                 typename detail::clause_columns<Where>::type,
+                                 typename detail::list_columns<Returning>::type>,
+                  typename statement::all_parameters, Returning::size != 0>());
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
+        out.put("UPDATE ");
+        detail::write_identifier(out, Table::sql_name.view());
+        out.put(" SET ");
+        detail::write_set_list<context, Assignments>(out);
+        if constexpr (has_clause_v<Where>) {
+            out.put(" WHERE ");
+            expression_traits<Where>::template render<context>(out);
+        }
+        detail::write_returning<context, Returning>(out);
+    }
+};
+
+template <dialect Dialect, class Table, class Where, class Returning>
+struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
+    using statement = delete_statement<Table, Where, Returning>;
+    static_assert(detail::check_single_table_statement<
+                  Dialect, Table,
+                  detail::concat<typename detail::clause_columns<Where>::type,
+                                 typename detail::list_columns<Returning>::type>,
+                  typename statement::all_parameters, Returning::size != 0>());
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
+        out.put("DELETE FROM ");
+        detail::write_identifier(out, Table::sql_name.view());
+        if constexpr (has_clause_v<Where>) {
+            out.put(" WHERE ");
+            expression_traits<Where>::template render<context>(out);
+        }
+        detail::write_returning<context, Returning>(out);
+    }
+};
+
+}  // namespace ctsql
