@@ -65,7 +65,7 @@ struct invalid_sql_name {
 };
 template <class Table, class ForeignKey>
 struct referenced_columns_are_not_a_key {
-    static_assert(dependent_false<ForeignKey>, "ctsql[E011] a foreign key must reference the primary key or a unique key of the other table");
+    static_assert(dependent_false<ForeignKey>, "ctsql[E011] a foreign key must reference the primary key or a unique constraint of the other table");
 };
 template <class Table, class ReferencedTable>
 struct referenced_table_is_not_in_schema {
@@ -78,6 +78,10 @@ struct duplicate_index_name {
 template <class Table>
 struct more_than_one_primary_key {
     static_assert(dependent_false<Table>, "ctsql[E014] this table declares more than one primary key");
+};
+template <class Table, class Column>
+struct autoincrement_column_has_default {
+    static_assert(dependent_false<Column>, "ctsql[E022] an autoincrement column cannot also have a default value");
 };
 template <class Table, class Column>
 struct unsupported_column_type {
@@ -165,11 +169,20 @@ constexpr bool same_name_set(name_list a, name_list b) noexcept {
     return true;
 }
 
-// Whether `columns` is the primary key, a unique key or a unique index of `table`.
-constexpr bool is_key_of(const table_spec& table, name_list columns) noexcept {
+// Whether `columns` is the primary key or a unique constraint of `table` (what a foreign key
+// may reference: PostgreSQL needs the constraint to exist when the referencing table is
+// created, and create_all creates indexes after all tables).
+constexpr bool is_constraint_key_of(const table_spec& table, name_list columns) noexcept {
     if (same_name_set(table.primary_key, columns)) return true;
     for (auto key : table.unique_keys)
         if (same_name_set(key, columns)) return true;
+    return false;
+}
+
+// Whether `columns` is the primary key, a unique constraint or a unique index of `table`
+// (what ON CONFLICT may name).
+constexpr bool is_key_of(const table_spec& table, name_list columns) noexcept {
+    if (is_constraint_key_of(table, columns)) return true;
     for (const auto& index : table.indexes)
         if (index.unique && same_name_set(index.columns, columns)) return true;
     return false;
@@ -228,7 +241,7 @@ constexpr bool check_foreign_key() {
         else if constexpr (mismatch != npos)
             return report<error::foreign_key_type_differs_from_referenced_column<
                 Table, at<mismatch, local>, at<mismatch, target>>>();
-        else if constexpr (!is_key_of(table_spec_of<target_table>,
+        else if constexpr (!is_constraint_key_of(table_spec_of<target_table>,
                                       name_list{name_array<target>::value}))
             return report<error::referenced_columns_are_not_a_key<Table, FK>>();
         else
@@ -236,22 +249,19 @@ constexpr bool check_foreign_key() {
     }
 }
 
+// The checks of a list stop at the first broken entry, so one mistake gives one diagnostic.
 template <class Table, class List>
 constexpr bool check_all_foreign_keys() {
-    return [&]<class... FKs>(type_list<FKs...>) {
-        bool ok = true;  // every foreign key is checked; each broken one reports itself
-        ((ok = ok && check_foreign_key<Table, FKs>()), ...);
-        return ok;
-    }(List{});
+    if constexpr (List::size == 0) return true;
+    else if constexpr (!check_foreign_key<Table, at<0, List>>()) return false;
+    else return check_all_foreign_keys<Table, drop_first<List>>();
 }
 
 template <class Table, class List>
 constexpr bool check_all_constraints() {
-    return [&]<class... Cs>(type_list<Cs...>) {
-        bool ok = true;
-        ((ok = ok && check_member_columns<Table, Cs, typename Cs::column_list>()), ...);
-        return ok;
-    }(List{});
+    if constexpr (List::size == 0) return true;
+    else if constexpr (!check_member_columns<Table, at<0, List>, typename at<0, List>::column_list>()) return false;
+    else return check_all_constraints<Table, drop_first<List>>();
 }
 
 template <class Table, class Index>
@@ -272,11 +282,9 @@ constexpr bool check_table_name() {
 
 template <class Table, class List>
 constexpr bool check_all_indexes() {
-    return [&]<class... Is>(type_list<Is...>) {
-        bool ok = true;
-        ((ok = ok && check_index<Table, Is>()), ...);
-        return ok;
-    }(List{});
+    if constexpr (List::size == 0) return true;
+    else if constexpr (!check_index<Table, at<0, List>>()) return false;
+    else return check_all_indexes<Table, drop_first<List>>();
 }
 
 template <table_type Table>
@@ -288,8 +296,9 @@ constexpr bool check_table_impl() {
         [](auto c) { return !is_column_type_v<typename type_of<decltype(c)>::cpp_type>; });
     constexpr std::size_t duplicate = first_duplicate(name_array<cols>::value);
     using pk_list = typename primary_key_columns<Table>::type;
-    constexpr std::size_t pk_declarations =
-        (pk_columns_declared<Table>::size != 0 ? 1 : 0) + pk_constraints<Table>::size;
+    // Each column-level primary_key is a declaration of its own (SQLite rejects two), so two
+    // of them are an error, not a composite key: that is what primary_key_on is for.
+    constexpr std::size_t pk_declarations = pk_columns_declared<Table>::size + pk_constraints<Table>::size;
     constexpr std::size_t nullable_pk =
         find_first<pk_list>([](auto c) { return type_of<decltype(c)>::nullable; });
     constexpr std::size_t autoinc_not_int = find_first<cols>([](auto c) {
@@ -299,6 +308,10 @@ constexpr bool check_table_impl() {
     constexpr std::size_t autoinc_not_pk = find_first<cols>([](auto c) {
         using C = type_of<decltype(c)>;
         return C::is_autoincrement && !(pk_list::size == 1 && index_of<C, pk_list> == 0);
+    });
+    constexpr std::size_t autoinc_default = find_first<cols>([](auto c) {
+        using C = type_of<decltype(c)>;
+        return C::is_autoincrement && C::has_default;
     });
     constexpr std::size_t bad_default =
         find_first<cols>([](auto c) { return !default_fits_column<type_of<decltype(c)>>(); });
@@ -321,6 +334,8 @@ constexpr bool check_table_impl() {
         return report<error::autoincrement_column_is_not_an_integer<Table, at<autoinc_not_int, cols>>>();
     else if constexpr (autoinc_not_pk != npos)
         return report<error::autoincrement_column_is_not_the_sole_primary_key<Table, at<autoinc_not_pk, cols>>>();
+    else if constexpr (autoinc_default != npos)
+        return report<error::autoincrement_column_has_default<Table, at<autoinc_default, cols>>>();
     else if constexpr (bad_default != npos)
         return report<error::default_value_does_not_fit_column<Table, at<bad_default, cols>>>();
     else if constexpr (!check_all_indexes<Table, indexes_of<Table>>())
@@ -359,6 +374,13 @@ constexpr bool check_schema_indexes() {
         return true;
 }
 
+template <class Tables>
+constexpr bool all_tables_valid() {
+    if constexpr (Tables::size == 0) return true;
+    else if constexpr (!table_is_valid<at<0, Tables>>) return false;
+    else return all_tables_valid<drop_first<Tables>>();
+}
+
 template <class Schema>
 constexpr bool check_schema_impl() {
     using tables = typename Schema::table_list;
@@ -374,7 +396,7 @@ constexpr bool check_schema_impl() {
     });
     constexpr auto order = creation_order<Schema>::value;
 
-    if constexpr (!([]<class... Ts>(type_list<Ts...>) { return (table_is_valid<Ts> && ...); }(tables{})))
+    if constexpr (!all_tables_valid<tables>())
         return false;
     else if constexpr (duplicate != npos)
         return report<error::duplicate_table_name<

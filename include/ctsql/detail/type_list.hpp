@@ -78,5 +78,14 @@ struct concat_impl<type_list<As...>, type_list<Bs...>, Rest...> {
 template <class... Lists>
 using concat = typename concat_impl<Lists...>::type;
 
+template <class List>
+struct drop_first_impl;
+template <class First, class... Rest>
+struct drop_first_impl<type_list<First, Rest...>> {
+    using type = type_list<Rest...>;
+};
+template <class List>
+using drop_first = typename drop_first_impl<List>::type;
+
 }  // namespace detail
 }  // namespace ctsql

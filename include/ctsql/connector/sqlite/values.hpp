@@ -1,0 +1,246 @@
+// Binding C++ values to SQLite parameters and reading result columns back, exactly:
+//   integers  INTEGER (64-bit); a std::uint64_t above INT64_MAX cannot be stored: conversion_error
+//   bool      INTEGER 0 / 1 (anything else read back: conversion_error)
+//   float     REAL; double  REAL (NaN would become NULL in SQLite: conversion_error)
+//   text      TEXT, bound with its length (embedded NUL kept)
+//   blob      BLOB (empty blobs stay empty blobs, not NULL)
+//   timestamp TEXT 'YYYY-MM-DD HH:MM:SS[.ffffff]', UTC (years 0000-9999)
+//   NULL      std::nullopt / std::optional; NULL read into a non-optional field: conversion_error
+// Reading is range-checked: a value that does not fit the field's type is a conversion_error
+// naming the column, never truncated (SQLite is dynamically typed, so a column may hold values
+// its declared type would not).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <sqlite3.h>
+
+#include "ctsql/connector/arguments.hpp"
+#include "ctsql/connector/error.hpp"
+#include "ctsql/connector/sqlite/error.hpp"
+#include "ctsql/connector/values.hpp"
+#include "ctsql/schema/sql_type.hpp"
+
+namespace ctsql::detail::sqlite_impl {
+
+// Where timestamps are formatted for binding: in the caller's frame (bound SQLITE_STATIC) when
+// the statement runs to completion inside the call, else copied by SQLite (SQLITE_TRANSIENT).
+struct bind_buffers {
+    char (*text)[32] = nullptr;  // one per parameter, or nullptr: bind SQLITE_TRANSIENT
+    bool transient = false;      // strings and blobs: SQLITE_TRANSIENT (the caller's values may die)
+};
+
+[[noreturn]] inline void bind_failed(sqlite3_stmt* stmt, int rc, std::string_view parameter) {
+    sqlite3* db = sqlite3_db_handle(stmt);
+    const char* sql = sqlite3_sql(stmt);
+    throw_code(rc, "cannot bind parameter \"" + std::string(parameter) + "\": " + sqlite3_errmsg(db),
+               sql != nullptr ? sql : "");
+}
+
+[[noreturn]] inline void bind_conversion_failed(sqlite3_stmt* stmt, std::string_view parameter, std::string_view what) {
+    const char* sql = sqlite3_sql(stmt);
+    throw conversion_error("parameter \"" + std::string(parameter) + "\": " + std::string(what), sql != nullptr ? sql : "");
+}
+
+// Binds `value` (checked at compile time against parameter type T) at 1-based `position`.
+template <class T, class A>
+void bind_value(sqlite3_stmt* stmt, int position, const A& value, std::string_view name, const bind_buffers& buffers) {
+    using U = value_type_t<T>;
+    int rc = SQLITE_OK;
+    if constexpr (is_nullopt<A>) {
+        rc = sqlite3_bind_null(stmt, position);
+    } else if constexpr (is_optional_v<A>) {
+        if (value.has_value()) {
+            bind_value<T>(stmt, position, *value, name, buffers);
+            return;
+        }
+        rc = sqlite3_bind_null(stmt, position);
+    } else if constexpr (std::is_same_v<U, bool>) {
+        rc = sqlite3_bind_int(stmt, position, value ? 1 : 0);
+    } else if constexpr (is_sql_integer<U>) {
+        if constexpr (std::is_unsigned_v<A> && sizeof(A) >= sizeof(std::int64_t)) {
+            if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                bind_conversion_failed(stmt, name,
+                                       "value " + std::to_string(value) +
+                                           " is above the largest SQLite INTEGER (9223372036854775807)");
+        }
+        rc = sqlite3_bind_int64(stmt, position, static_cast<sqlite3_int64>(value));
+    } else if constexpr (std::is_floating_point_v<U>) {
+        const double d = static_cast<double>(value);
+        if (std::isnan(d)) bind_conversion_failed(stmt, name, "NaN cannot be stored in SQLite (it would become NULL)");
+        rc = sqlite3_bind_double(stmt, position, d);
+    } else if constexpr (std::is_same_v<U, std::string>) {
+        const std::string_view text(value);
+        // An empty view may have a null data(), which SQLite would bind as NULL.
+        rc = sqlite3_bind_text64(stmt, position, text.empty() ? "" : text.data(), text.size(),
+                                 buffers.transient ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8);
+    } else if constexpr (std::is_same_v<U, blob>) {
+        const std::span<const std::byte> bytes(value);
+        if (bytes.empty()) rc = sqlite3_bind_zeroblob(stmt, position, 0);  // a null pointer would bind NULL
+        else
+            rc = sqlite3_bind_blob64(stmt, position, bytes.data(), bytes.size(),
+                                     buffers.transient ? SQLITE_TRANSIENT : SQLITE_STATIC);
+    } else {
+        static_assert(std::is_same_v<U, timestamp>);
+        const timestamp point = value;  // lossless (checked at compile time)
+        char local[32];
+        char(&text)[32] = buffers.text != nullptr ? buffers.text[position - 1] : local;
+        const std::size_t n = format_timestamp(point, text);
+        if (n == 0)
+            bind_conversion_failed(stmt, name, "timestamp outside the years 0000-9999 cannot be stored as SQLite text");
+        rc = sqlite3_bind_text(stmt, position, text, static_cast<int>(n),
+                               buffers.text != nullptr ? SQLITE_STATIC : SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) bind_failed(stmt, rc, name);
+}
+
+template <class Parameters>
+struct binder;
+template <class... Ps>
+struct binder<type_list<Ps...>> {
+    template <class... Args>
+    static void bind(sqlite3_stmt* stmt, const bind_buffers& buffers, const Args&... args) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (bind_value<typename Ps::type>(stmt, static_cast<int>(I) + 1, args, Ps::name.view(), buffers), ...);
+        }(std::index_sequence_for<Ps...>{});
+    }
+};
+
+template <class Parameters>
+inline constexpr bool has_timestamp_parameter = false;
+template <class... Ps>
+inline constexpr bool has_timestamp_parameter<type_list<Ps...>> =
+    (std::is_same_v<value_type_t<typename Ps::type>, timestamp> || ...);
+
+// Formatting space for the timestamps of one execution (empty when the statement has none).
+template <class Parameters, bool = has_timestamp_parameter<Parameters>>
+struct timestamp_texts {
+    bind_buffers buffers() noexcept { return {}; }
+};
+template <class Parameters>
+struct timestamp_texts<Parameters, true> {
+    char text[Parameters::size][32];
+    bind_buffers buffers() noexcept { return {text, false}; }
+};
+
+// ---- Reading --------------------------------------------------------------------------------
+
+constexpr std::string_view storage_class_name(int type) noexcept {
+    switch (type) {
+        case SQLITE_INTEGER: return "INTEGER";
+        case SQLITE_FLOAT: return "REAL";
+        case SQLITE_TEXT: return "TEXT";
+        case SQLITE_BLOB: return "BLOB";
+        default: return "NULL";
+    }
+}
+
+[[noreturn]] inline void read_failed(sqlite3_stmt* stmt, std::string_view column, std::string_view what) {
+    const char* sql = sqlite3_sql(stmt);
+    throw conversion_error("column \"" + std::string(column) + "\": " + std::string(what), sql != nullptr ? sql : "");
+}
+
+template <class V>
+[[noreturn]] void wrong_storage_class(sqlite3_stmt* stmt, std::string_view column, int type) {
+    read_failed(stmt, column,
+                "cannot read an SQLite " + std::string(storage_class_name(type)) + " value as " +
+                    std::string(type_label<V>()));
+}
+
+template <class V>
+[[noreturn]] void out_of_range(sqlite3_stmt* stmt, std::string_view column, std::string_view value) {
+    read_failed(stmt, column, "value " + std::string(value) + " is out of range for " + std::string(type_label<V>()));
+}
+
+// Reads column `col` (known not to be NULL, storage class `type`) into `out`.
+template <class V>
+void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_view column) {
+    if constexpr (std::is_same_v<V, bool>) {
+        if (type != SQLITE_INTEGER) wrong_storage_class<V>(stmt, column, type);
+        const sqlite3_int64 v = sqlite3_column_int64(stmt, col);
+        if (v != 0 && v != 1) out_of_range<V>(stmt, column, std::to_string(v));
+        out = v != 0;
+    } else if constexpr (is_sql_integer<V>) {
+        if (type == SQLITE_INTEGER) {
+            const sqlite3_int64 v = sqlite3_column_int64(stmt, col);
+            if constexpr (sizeof(V) < sizeof(sqlite3_int64) || std::is_unsigned_v<V>) {
+                if (!integer_in_range<V>(v)) out_of_range<V>(stmt, column, std::to_string(v));
+            }
+            out = static_cast<V>(v);
+        } else if (type == SQLITE_FLOAT) {  // e.g. an aggregate over REAL: only whole numbers in range
+            const double d = sqlite3_column_double(stmt, col);
+            const std::optional<V> v = exact_integer<V>(d);
+            if (!v) out_of_range<V>(stmt, column, std::to_string(d));
+            out = *v;
+        } else {
+            wrong_storage_class<V>(stmt, column, type);
+        }
+    } else if constexpr (std::is_floating_point_v<V>) {
+        double d;
+        if (type == SQLITE_FLOAT) {
+            d = sqlite3_column_double(stmt, col);
+        } else if (type == SQLITE_INTEGER) {
+            const sqlite3_int64 i = sqlite3_column_int64(stmt, col);
+            d = static_cast<double>(i);
+            const std::optional<std::int64_t> back = exact_integer<std::int64_t>(d);
+            if (!back || *back != i) out_of_range<V>(stmt, column, std::to_string(i));
+        } else {
+            wrong_storage_class<V>(stmt, column, type);
+        }
+        if constexpr (std::is_same_v<V, float>) {
+            const float f = static_cast<float>(d);
+            if (static_cast<double>(f) != d && !std::isnan(d)) out_of_range<V>(stmt, column, std::to_string(d));
+            out = f;
+        } else {
+            out = d;
+        }
+    } else if constexpr (std::is_same_v<V, std::string>) {
+        if (type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+        out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
+    } else if constexpr (std::is_same_v<V, blob>) {
+        if (type != SQLITE_BLOB && type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
+        const auto* data = static_cast<const std::byte*>(sqlite3_column_blob(stmt, col));
+        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, col));
+        if (size == 0) out.clear();
+        else out.assign(data, data + size);
+    } else {
+        static_assert(std::is_same_v<V, timestamp>);
+        if (type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
+        const std::string_view text(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
+        const std::optional<timestamp> point = parse_timestamp(text);
+        if (!point)
+            read_failed(stmt, column, "'" + std::string(text) + "' is not a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'");
+        out = *point;
+    }
+}
+
+// Reads column `col` into a field of type M (std::optional<V> takes NULL).
+template <class M>
+void read_value(sqlite3_stmt* stmt, int col, M& out, std::string_view column) {
+    const int type = sqlite3_column_type(stmt, col);
+    if constexpr (is_optional_v<M>) {
+        if (type == SQLITE_NULL) {
+            out.reset();
+        } else {
+            if (!out.has_value()) out.emplace();
+            read_non_null(stmt, col, type, *out, column);
+        }
+    } else {
+        if (type == SQLITE_NULL)
+            read_failed(stmt, column, "NULL read into a field that is not std::optional");
+        read_non_null(stmt, col, type, out, column);
+    }
+}
+
+}  // namespace ctsql::detail::sqlite_impl
