@@ -80,7 +80,7 @@ struct any_aggregate_in<type_list<Cs...>> {
 
 // First column of Columns whose source is not in Sources, reported as ctsql[E031].
 template <class Columns, class Sources>
-constexpr bool check_columns_in_from() {
+constexpr auto check_columns_in_from() {
     constexpr std::size_t outsider = [] {
         return []<class... Cs>(type_list<Cs...>) {
             const bool flags[] = {false, !contains<column_source_t<Cs>, Sources>...};
@@ -90,7 +90,7 @@ constexpr bool check_columns_in_from() {
     if constexpr (outsider != npos)
         return report<error::column_table_is_not_in_from<at<outsider, Columns>, Sources>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Column, class GroupedColumns>
@@ -104,7 +104,7 @@ constexpr bool is_grouped() {
 
 // With aggregation, every bare column must be grouped: ctsql[E033].
 template <class BareColumns, class GroupedColumns, class GroupBy>
-constexpr bool check_grouping() {
+constexpr auto check_grouping() {
     constexpr std::size_t ungrouped = []<class... Cs>(type_list<Cs...>) {
         const bool flags[] = {false, !is_grouped<Cs, GroupedColumns>()...};
         return first_true(flags);
@@ -112,7 +112,7 @@ constexpr bool check_grouping() {
     if constexpr (ungrouped != npos)
         return report<error::column_must_be_grouped_or_aggregated<at<ungrouped, BareColumns>, GroupBy>>();
     else
-        return true;
+        return pass();
 }
 
 }  // namespace ctsql::detail

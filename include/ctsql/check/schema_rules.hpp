@@ -199,7 +199,7 @@ constexpr std::size_t first_foreign_column() {
 
 // Checks one constraint or index (Owner) whose columns must all belong to Table.
 template <class Table, class Owner, class List>
-constexpr bool check_member_columns() {
+constexpr auto check_member_columns() {
     constexpr std::size_t outsider = first_foreign_column<Table, List>();
     constexpr std::size_t repeated = first_duplicate(name_array<List>::value);
     if constexpr (outsider != npos)
@@ -207,11 +207,11 @@ constexpr bool check_member_columns() {
     else if constexpr (repeated != npos)
         return report<error::column_listed_twice<Table, Owner, at<repeated, List>>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Table, class FK>
-constexpr bool check_foreign_key() {
+constexpr auto check_foreign_key() {
     using local = typename FK::column_list;
     using target = typename FK::target_column_list;
     if constexpr (local::size != target::size || local::size == 0) {
@@ -245,27 +245,29 @@ constexpr bool check_foreign_key() {
                                       name_list{name_array<target>::value}))
             return report<error::referenced_columns_are_not_a_key<Table, FK>>();
         else
-            return true;
+            return pass();
     }
 }
 
 // The checks of a list stop at the first broken entry, so one mistake gives one diagnostic.
 template <class Table, class List>
-constexpr bool check_all_foreign_keys() {
-    if constexpr (List::size == 0) return true;
-    else if constexpr (!check_foreign_key<Table, at<0, List>>()) return false;
+constexpr auto check_all_foreign_keys() {
+    if constexpr (List::size == 0) return pass();
+    else if constexpr (!decltype(check_foreign_key<Table, at<0, List>>())::ok)
+        return check_foreign_key<Table, at<0, List>>();
     else return check_all_foreign_keys<Table, drop_first<List>>();
 }
 
 template <class Table, class List>
-constexpr bool check_all_constraints() {
-    if constexpr (List::size == 0) return true;
-    else if constexpr (!check_member_columns<Table, at<0, List>, typename at<0, List>::column_list>()) return false;
+constexpr auto check_all_constraints() {
+    if constexpr (List::size == 0) return pass();
+    else if constexpr (!decltype(check_member_columns<Table, at<0, List>, typename at<0, List>::column_list>())::ok)
+        return check_member_columns<Table, at<0, List>, typename at<0, List>::column_list>();
     else return check_all_constraints<Table, drop_first<List>>();
 }
 
 template <class Table, class Index>
-constexpr bool check_index() {
+constexpr auto check_index() {
     if constexpr (!is_valid_sql_name(Index::sql_name.view()))
         return report<error::invalid_sql_name<Table, Index>>();
     else
@@ -273,22 +275,23 @@ constexpr bool check_index() {
 }
 
 template <class Table>
-constexpr bool check_table_name() {
+constexpr auto check_table_name() {
     if constexpr (!is_valid_sql_name(Table::sql_name.view()))
         return report<error::invalid_sql_name<Table, Table>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Table, class List>
-constexpr bool check_all_indexes() {
-    if constexpr (List::size == 0) return true;
-    else if constexpr (!check_index<Table, at<0, List>>()) return false;
+constexpr auto check_all_indexes() {
+    if constexpr (List::size == 0) return pass();
+    else if constexpr (!decltype(check_index<Table, at<0, List>>())::ok)
+        return check_index<Table, at<0, List>>();
     else return check_all_indexes<Table, drop_first<List>>();
 }
 
 template <table_type Table>
-constexpr bool check_table_impl() {
+constexpr auto check_table_impl() {
     using cols = columns_of<Table>;
     constexpr std::size_t bad_name = find_first<cols>(
         [](auto c) { return !is_valid_sql_name(type_of<decltype(c)>::sql_name.view()); });
@@ -326,8 +329,8 @@ constexpr bool check_table_impl() {
         return report<error::duplicate_column_name<Table, at<duplicate, cols>>>();
     else if constexpr (pk_declarations > 1)
         return report<error::more_than_one_primary_key<Table>>();
-    else if constexpr (!check_all_constraints<Table, constraints_of<Table>>())
-        return false;
+    else if constexpr (!decltype(check_all_constraints<Table, constraints_of<Table>>())::ok)
+        return check_all_constraints<Table, constraints_of<Table>>();
     else if constexpr (nullable_pk != npos)
         return report<error::primary_key_column_is_nullable<Table, at<nullable_pk, pk_list>>>();
     else if constexpr (autoinc_not_int != npos)
@@ -338,8 +341,8 @@ constexpr bool check_table_impl() {
         return report<error::autoincrement_column_has_default<Table, at<autoinc_default, cols>>>();
     else if constexpr (bad_default != npos)
         return report<error::default_value_does_not_fit_column<Table, at<bad_default, cols>>>();
-    else if constexpr (!check_all_indexes<Table, indexes_of<Table>>())
-        return false;
+    else if constexpr (!decltype(check_all_indexes<Table, indexes_of<Table>>())::ok)
+        return check_all_indexes<Table, indexes_of<Table>>();
     else
         return check_all_foreign_keys<Table, foreign_keys_of<Table>>();
 }
@@ -348,9 +351,13 @@ constexpr bool check_table_impl() {
 
 namespace ctsql {
 
-// True when table T follows every rule; otherwise a compile error naming the broken rule.
+// The first rule table T breaks (detail::no_error when none); table_is_valid<T> is whether
+// it breaks none. Neither fires a diagnostic: entry points do, with
+// static_assert(sizeof(detail::rule_of<table_verdict<T>>) != 0).
 template <table_type T>
-inline constexpr bool table_is_valid = detail::check_table_impl<T>();
+using table_verdict = decltype(detail::check_table_impl<T>());
+template <table_type T>
+inline constexpr bool table_is_valid = table_verdict<T>::ok;
 
 }  // namespace ctsql
 
@@ -364,25 +371,25 @@ struct all_indexes<type_list<Tables...>> {
 };
 
 template <class Schema>
-constexpr bool check_schema_indexes() {
+constexpr auto check_schema_indexes() {
     using indexes = typename all_indexes<typename Schema::table_list>::type;
     constexpr std::size_t duplicate = first_duplicate(name_array<indexes>::value);
     if constexpr (duplicate != npos)
         return report<error::duplicate_index_name<typename at<duplicate, indexes>::table_type,
                                                   at<duplicate, indexes>>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Tables>
-constexpr bool all_tables_valid() {
-    if constexpr (Tables::size == 0) return true;
-    else if constexpr (!table_is_valid<at<0, Tables>>) return false;
+constexpr auto all_tables_valid() {
+    if constexpr (Tables::size == 0) return pass();
+    else if constexpr (!table_is_valid<at<0, Tables>>) return table_verdict<at<0, Tables>>{};
     else return all_tables_valid<drop_first<Tables>>();
 }
 
 template <class Schema>
-constexpr bool check_schema_impl() {
+constexpr auto check_schema_impl() {
     using tables = typename Schema::table_list;
     constexpr auto names = name_array<tables>::value;
     constexpr std::size_t duplicate = first_duplicate(names);
@@ -396,8 +403,8 @@ constexpr bool check_schema_impl() {
     });
     constexpr auto order = creation_order<Schema>::value;
 
-    if constexpr (!all_tables_valid<tables>())
-        return false;
+    if constexpr (!decltype(all_tables_valid<tables>())::ok)
+        return all_tables_valid<tables>();
     else if constexpr (duplicate != npos)
         return report<error::duplicate_table_name<
             at<duplicate, tables>, at<first_equal(names, names[duplicate]), tables>>>();
@@ -417,8 +424,10 @@ constexpr bool check_schema_impl() {
 
 namespace ctsql {
 
-// True when schema S and all its tables follow every rule; otherwise a compile error.
+// The first rule schema S or one of its tables breaks; schema_is_valid<S> is whether none.
 template <schema_type S>
-inline constexpr bool schema_is_valid = detail::check_schema_impl<S>();
+using schema_verdict = decltype(detail::check_schema_impl<S>());
+template <schema_type S>
+inline constexpr bool schema_is_valid = schema_verdict<S>::ok;
 
 }  // namespace ctsql

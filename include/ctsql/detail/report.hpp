@@ -1,19 +1,63 @@
-// How a broken rule becomes a diagnostic. Each rule is a class template in ctsql::error named
-// after the mistake, whose arguments are the offending types (so the compiler prints the table
-// and column involved) and whose body holds one static_assert with the rule's stable ID:
+// How a broken rule becomes one diagnostic. Each rule is a class template in ctsql::error
+// named after the mistake, whose arguments are the offending types (so the compiler prints
+// the table and column involved) and whose body holds one static_assert with the stable ID:
 //
-//   error: static assertion failed: ctsql[E001] two columns of a table have the same name
+//   error: static assertion failed: ctsql[E001] two columns of this table have the same SQL name
 //   note: in instantiation of 'ctsql::error::duplicate_column_name<users_t, users_t::name_c>'
+//
+// Checks do not instantiate rules: they return a verdict naming the first broken rule (or
+// no_error). The entry point (rendering, a builder call) then fires it with
+//   static_assert(sizeof(typename Verdict::rule) != 0);
+// which instantiates only that rule. Its own static_assert is the one error printed; the
+// enclosing assertion's condition is then invalid and dropped without a second message, and
+// renderers write no SQL, so nothing downstream cascades.
 #pragma once
 
-#include "ctsql/detail/type_list.hpp"
+#include <type_traits>
 
 namespace ctsql::detail {
 
-// Instantiates the rule's class (firing its static_assert); returns false for the caller.
+struct no_error {};
+
 template <class Rule>
-constexpr bool report() {
-    return sizeof(Rule) == 0;
+struct verdict {
+    using rule = Rule;
+    static constexpr bool ok = std::is_same_v<Rule, no_error>;
+};
+
+using passed = verdict<no_error>;
+
+// The verdict that Rule is broken (Rule is not instantiated here).
+template <class Rule>
+constexpr verdict<Rule> report() noexcept {
+    return {};
 }
+
+constexpr passed pass() noexcept {
+    return {};
+}
+
+template <class V>
+using rule_of = typename V::rule;
+
+}  // namespace ctsql::detail
+
+namespace ctsql::detail {
+
+// The first failed verdict of several (passed when all passed).
+template <class... Verdicts>
+struct first_failure_impl {
+    using type = passed;
+};
+template <class V, class... Rest>
+struct first_failure_impl<V, Rest...> {
+    using type = std::conditional_t<V::ok, typename first_failure_impl<Rest...>::type, V>;
+};
+template <class... Verdicts>
+using first_failure = typename first_failure_impl<Verdicts...>::type;
+
+// The rule to fire for several checks: static_assert(sizeof(broken_rule<V...>) != 0).
+template <class... Verdicts>
+using broken_rule = rule_of<first_failure<Verdicts...>>;
 
 }  // namespace ctsql::detail

@@ -45,7 +45,7 @@ struct aggregate_call : expression_node {
 
 namespace detail {
 template <class F, class E>
-constexpr bool check_aggregate_argument() {
+constexpr auto check_aggregate_argument() {
     if constexpr (!expression<E>)
         return report<error::run_time_value_in_expression<E>>();
     else if constexpr (is_untyped_parameter_v<E>)
@@ -53,7 +53,7 @@ constexpr bool check_aggregate_argument() {
     else if constexpr (is_aggregate_v<E>)
         return report<error::aggregate_inside_aggregate<E>>();
     else
-        return true;
+        return pass();
 }
 }  // namespace detail
 
@@ -63,36 +63,34 @@ constexpr aggregate_call<agg::count, std::int64_t, false> count() noexcept {
 }
 template <class E>
 constexpr auto count(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::count, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count, E>())>) != 0);
     return aggregate_call<agg::count, std::int64_t, false, E>{};
 }
 template <class E>
 constexpr auto count_distinct(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::count_distinct, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count_distinct, E>())>) != 0);
     return aggregate_call<agg::count_distinct, std::int64_t, false, E>{};
 }
 // SUM of integers is a 64-bit integer, of reals a double.
 template <class E>
 constexpr auto sum(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::sum, E>() &&
-                  detail::check_argument<agg::sum, type_class::numeric, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::sum, E>()), decltype(detail::check_argument<agg::sum, type_class::numeric, E>())>) != 0);
     using V = std::conditional_t<std::is_floating_point_v<value_type_of<E>>, double, std::int64_t>;
     return aggregate_call<agg::sum, V, true, E>{};
 }
 template <class E>
 constexpr auto avg(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::avg, E>() &&
-                  detail::check_argument<agg::avg, type_class::numeric, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::avg, E>()), decltype(detail::check_argument<agg::avg, type_class::numeric, E>())>) != 0);
     return aggregate_call<agg::avg, double, true, E>{};
 }
 template <class E>
 constexpr auto min(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::min, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::min, E>())>) != 0);
     return aggregate_call<agg::min, value_type_of<E>, true, E>{};
 }
 template <class E>
 constexpr auto max(const E&) {
-    static_assert(detail::check_aggregate_argument<agg::max, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::max, E>())>) != 0);
     return aggregate_call<agg::max, value_type_of<E>, true, E>{};
 }
 

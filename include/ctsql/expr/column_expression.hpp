@@ -37,7 +37,7 @@ struct table_alias {
     template <column_type Column>
     constexpr auto operator[](const Column&) const noexcept {
         if constexpr (!std::is_same_v<typename Column::table_type, Table>)
-            static_assert(detail::report<error::column_is_not_in_aliased_table<table_alias, Column>>());
+            static_assert(sizeof(error::column_is_not_in_aliased_table<table_alias, Column>) != 0);
         return aliased_column<table_alias, Column>{};
     }
 };

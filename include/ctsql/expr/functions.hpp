@@ -53,63 +53,62 @@ struct function_call : detail::node_over<Args...> {
 
 namespace detail {
 template <class F, type_class Class, class E>
-constexpr bool check_argument() {
+constexpr auto check_argument() {
     if constexpr (!expression<E>)
         return report<error::run_time_value_in_expression<E>>();
     else if constexpr (type_class_of<value_type_of<E>> != Class)
         return report<error::wrong_argument_type<F, E>>();
     else
-        return true;
+        return pass();
 }
 }  // namespace detail
 
 template <expression E>
 constexpr auto lower(const E&) {
-    static_assert(detail::check_argument<fn::lower, type_class::text, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::lower, type_class::text, E>())>) != 0);
     return function_call<fn::lower, std::string, 0, E>{};
 }
 template <expression E>
 constexpr auto upper(const E&) {
-    static_assert(detail::check_argument<fn::upper, type_class::text, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::upper, type_class::text, E>())>) != 0);
     return function_call<fn::upper, std::string, 0, E>{};
 }
 // Characters of a text (bytes of a blob).
 template <expression E>
 constexpr auto length(const E&) {
     if constexpr (type_class_of<value_type_of<E>> != type_class::blob)
-        static_assert(detail::check_argument<fn::length, type_class::text, E>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::length, type_class::text, E>())>) != 0);
     return function_call<fn::length, std::int64_t, 0, E>{};
 }
 template <expression E>
 constexpr auto abs(const E&) {
-    static_assert(detail::check_argument<fn::abs, type_class::numeric, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::abs, type_class::numeric, E>())>) != 0);
     return function_call<fn::abs, value_type_of<E>, 0, E>{};
 }
 // ROUND(x) and ROUND(x, digits); the result is a double on both databases' terms.
 template <expression E>
 constexpr auto round(const E&) {
-    static_assert(detail::check_argument<fn::round, type_class::numeric, E>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>())>) != 0);
     return function_call<fn::round, double, 0, E>{};
 }
 template <expression E, class Digits>
 constexpr auto round(const E&, const Digits&) {
     using D = bind_parameter_t<Digits, std::int32_t>;
-    static_assert(detail::check_argument<fn::round, type_class::numeric, E>() &&
-                  detail::check_argument<fn::round, type_class::numeric, D>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>()), decltype(detail::check_argument<fn::round, type_class::numeric, D>())>) != 0);
     return function_call<fn::round, double, 0, E, D>{};
 }
 
 // COALESCE(a, b, ...): the first non-NULL; NULL only when every argument can be.
 template <expression First, class... Rest>
 constexpr auto coalesce(const First&, const Rest&...) {
-    static_assert((detail::check_comparable_item<First, Rest>() && ...));
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<First, Rest>())...>) != 0);
     return function_call<fn::coalesce, value_type_of<First>, 1, First, bind_parameter_t<Rest, value_type_of<First>>...>{};
 }
 
 // NULLIF(a, b): NULL when a = b, so always nullable.
 template <expression A, class B>
 constexpr auto nullif(const A&, const B&) {
-    static_assert(detail::check_comparable_item<A, B>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<A, B>())>) != 0);
     return function_call<fn::nullif, value_type_of<A>, 2, A, bind_parameter_t<B, value_type_of<A>>>{};
 }
 
@@ -133,7 +132,7 @@ template <class T, expression E>
     requires is_column_type_v<T>
 constexpr auto cast(const E&) {
     if constexpr (is_untyped_parameter_v<E>)
-        static_assert(detail::report<error::parameter_type_cannot_be_inferred<E, T>>());
+        static_assert(sizeof(error::parameter_type_cannot_be_inferred<E, T>) != 0);
     return cast_expression<T, E>{};
 }
 

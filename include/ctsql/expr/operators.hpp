@@ -125,13 +125,13 @@ inline constexpr bool is_boolean_expression = std::is_same_v<value_type_of<T>, b
 template <class Op, class L, class R>
 constexpr auto make_binary() {
     if constexpr (!expression<L>) {
-        static_assert(report<error::run_time_value_in_expression<L>>());
+        static_assert(sizeof(error::run_time_value_in_expression<L>) != 0);
         return;
     } else if constexpr (!expression<R>) {
-        static_assert(report<error::run_time_value_in_expression<R>>());
+        static_assert(sizeof(error::run_time_value_in_expression<R>) != 0);
         return;
     } else if constexpr (is_untyped_parameter_v<L> && is_untyped_parameter_v<R>) {
-        static_assert(report<error::parameter_type_cannot_be_inferred<L, R>>());
+        static_assert(sizeof(error::parameter_type_cannot_be_inferred<L, R>) != 0);
         return;
     } else {
         using TL = std::conditional_t<is_untyped_parameter_v<L>, bind_parameter_t<L, value_type_of<R>>, L>;
@@ -139,29 +139,29 @@ constexpr auto make_binary() {
         using VL = value_type_of<TL>;
         using VR = value_type_of<TR>;
         if constexpr (Op::kind == 0 && !comparable_v<VL, VR>) {
-            static_assert(report<error::incompatible_operand_types<L, R>>());
+            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
         } else if constexpr (Op::kind == 1 && !is_boolean_expression<TL>) {
-            static_assert(report<error::operand_is_not_boolean<L>>());
+            static_assert(sizeof(error::operand_is_not_boolean<L>) != 0);
         } else if constexpr (Op::kind == 1 && !is_boolean_expression<TR>) {
-            static_assert(report<error::operand_is_not_boolean<R>>());
+            static_assert(sizeof(error::operand_is_not_boolean<R>) != 0);
         } else if constexpr (Op::kind == 2 && !both_numeric_v<VL, VR>) {
-            static_assert(report<error::incompatible_operand_types<L, R>>());
+            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
         } else if constexpr (Op::kind == 3 && !(type_class_of<VL> == type_class::text &&
                                                  type_class_of<VR> == type_class::text)) {
-            static_assert(report<error::incompatible_operand_types<L, R>>());
+            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
         }
         return binary_expression<Op, TL, TR>{};
     }
 }
 
 template <class E, class Item>
-constexpr bool check_comparable_item() {
+constexpr auto check_comparable_item() {
     if constexpr (!expression<Item>)
         return report<error::run_time_value_in_expression<Item>>();
     else if constexpr (!comparable_v<value_type_of<E>, value_type_of<bind_parameter_t<Item, value_type_of<E>>>>)
         return report<error::incompatible_operand_types<E, Item>>();
     else
-        return true;
+        return pass();
 }
 
 template <class L, class R>
@@ -250,14 +250,14 @@ constexpr auto concat(const A& a, const B& b, const C& c, const Rest&... rest) {
 
 template <expression E>
 constexpr auto operator!(const E&) {
-    if constexpr (!detail::is_boolean_expression<E>) static_assert(detail::report<error::operand_is_not_boolean<E>>());
+    if constexpr (!detail::is_boolean_expression<E>) static_assert(sizeof(error::operand_is_not_boolean<E>) != 0);
     return not_expression<E>{};
 }
 
 template <expression E>
 constexpr auto operator-(const E&) {
     if constexpr (!both_numeric_v<value_type_of<E>, value_type_of<E>>)
-        static_assert(detail::report<error::incompatible_operand_types<E, E>>());
+        static_assert(sizeof(error::incompatible_operand_types<E, E>) != 0);
     return negate_expression<E>{};
 }
 

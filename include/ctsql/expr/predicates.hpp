@@ -53,7 +53,7 @@ struct pattern_match_expression : detail::node_over<E, Pattern> {
     static constexpr void render(Writer& out) {
         if constexpr (*Keyword == " ILIKE ") {
             if constexpr (!dialect_has<typename Context::dialect, feature::ilike>)
-                static_assert(detail::report<error::feature_needs_newer_version<typename Context::dialect, feature::ilike>>());
+                static_assert(sizeof(error::feature_needs_newer_version<typename Context::dialect, feature::ilike>) != 0);
         }
         out.put('(');
         expression_traits<E>::template render<Context>(out);
@@ -72,10 +72,10 @@ template <std::string_view const* Keyword, class E, class P>
 constexpr auto make_pattern_match() {
     using TP = bind_parameter_t<P, std::string>;
     if constexpr (!expression<P>) {
-        static_assert(report<error::run_time_value_in_expression<P>>());
+        static_assert(sizeof(error::run_time_value_in_expression<P>) != 0);
     } else if constexpr (type_class_of<value_type_of<E>> != type_class::text ||
                          type_class_of<value_type_of<TP>> != type_class::text) {
-        static_assert(report<error::incompatible_operand_types<E, P>>());
+        static_assert(sizeof(error::incompatible_operand_types<E, P>) != 0);
     }
     return pattern_match_expression<E, TP, Keyword>{};
 }
@@ -114,7 +114,7 @@ struct in_expression : detail::node_over<E, Items...> {
 template <expression E, class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto in(const E&, const Items&...) {
-    static_assert((detail::check_comparable_item<E, Items>() && ...));
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<E, Items>())...>) != 0);
     return in_expression<E, bind_parameter_t<Items, value_type_of<E>>...>{};
 }
 
@@ -137,7 +137,7 @@ struct between_expression : detail::node_over<E, Low, High> {
 
 template <expression E, class Low, class High>
 constexpr auto between(const E&, const Low&, const High&) {
-    static_assert(detail::check_comparable_item<E, Low>() && detail::check_comparable_item<E, High>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<E, Low>()), decltype(detail::check_comparable_item<E, High>())>) != 0);
     return between_expression<E, bind_parameter_t<Low, value_type_of<E>>, bind_parameter_t<High, value_type_of<E>>>{};
 }
 

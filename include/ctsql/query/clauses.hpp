@@ -65,7 +65,7 @@ namespace detail {
 
 // Checks a WHERE/HAVING/ON condition; returns the condition with parameters typed.
 template <class Clause, class Condition>
-constexpr bool check_condition() {
+constexpr auto check_condition() {
     if constexpr (!expression<Condition>)
         return report<error::run_time_value_in_expression<Condition>>();
     else if constexpr (!std::is_same_v<value_type_of<Condition>, bool>)
@@ -73,15 +73,15 @@ constexpr bool check_condition() {
     else if constexpr (!std::is_same_v<Clause, clause::having> && is_aggregate_v<Condition>)
         return report<error::aggregate_in_where<Clause, Condition>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Source>
-constexpr bool check_source() {
+constexpr auto check_source() {
     if constexpr (!table_source<Source>)
         return report<error::source_is_not_a_table<Source, void>>();
     else
-        return true;
+        return pass();
 }
 
 // Parameters with duplicates (same name) removed, keeping the first; a name used with two
@@ -123,14 +123,14 @@ struct parameter_conflict<Unique, type_list<All...>> {
 };
 
 template <class All>
-constexpr bool check_parameters() {
+constexpr auto check_parameters() {
     using unique = unique_parameters<All>;
     constexpr std::size_t conflict = parameter_conflict<unique, All>::first;
     if constexpr (conflict != npos) {
         using P = at<conflict, All>;
         return report<error::parameter_used_with_two_types<P, at<parameter_conflict<unique, All>::template position<P>, unique>>>();
     } else {
-        return true;
+        return pass();
     }
 }
 
@@ -139,14 +139,14 @@ template <class V>
 using count_operand = bind_parameter_t<V, std::int64_t>;
 
 template <class Count>
-constexpr bool check_count_operand() {
+constexpr auto check_count_operand() {
     if constexpr (!expression<Count>)
         return report<error::run_time_value_in_expression<Count>>();
     else if constexpr (!std::is_integral_v<value_type_of<count_operand<Count>>> ||
                        std::is_same_v<value_type_of<count_operand<Count>>, bool>)
         return report<error::incompatible_operand_types<Count, std::int64_t>>();
     else
-        return true;
+        return pass();
 }
 
 // Parameters of a clause (an expression, a sort key, or no_clause), in text order.

@@ -121,42 +121,41 @@ struct conflict_parameters<on_conflict_t<Target, type_list<As...>>> {
     using type = concat<typename As::parameters...>;
 };
 
-template <class Table, class... Items>
-constexpr bool check_returning_items() {
-    bool ok = true;
-    ((ok = ok && [] {
-         if constexpr (!expression<Items>) return report<error::run_time_value_in_expression<Items>>();
-         else if constexpr (is_untyped_parameter_v<Items>)
-             return report<error::parameter_type_cannot_be_inferred<Items, Items>>();
-         else return true;
-     }()),
-     ...);
-    return ok;
+template <class Item>
+constexpr auto check_returning_item() {
+    if constexpr (!expression<Item>) return report<error::run_time_value_in_expression<Item>>();
+    else if constexpr (is_untyped_parameter_v<Item>) return report<error::parameter_type_cannot_be_inferred<Item, Item>>();
+    else return pass();
 }
+
+template <class Table, class Assignments>
+struct assignment_check;
+template <class Table, class... As>
+struct assignment_check<Table, type_list<As...>> {
+    using columns = type_list<typename As::column...>;
+    static constexpr std::size_t foreign = [] {
+        const bool flags[] = {false, !std::is_same_v<typename As::column::table_type, Table>...};
+        return first_true(flags);
+    }();
+    static constexpr std::size_t twice = [] {
+        constexpr std::string_view names[] = {std::string_view{}, As::column::sql_name.view()...};
+        for (std::size_t i = 1; i < sizeof...(As) + 1; ++i)
+            for (std::size_t j = 1; j < i; ++j)
+                if (names[i] == names[j]) return i - 1;
+        return npos;
+    }();
+};
 
 // Checks one list of assignments (a row or a SET list) against Table.
 template <class Table, class Assignments>
-constexpr bool check_assignments() {
-    return []<class... As>(type_list<As...>) {
-        using columns = type_list<typename As::column...>;
-        constexpr std::size_t foreign = [] {
-            const bool flags[] = {false, !std::is_same_v<typename As::column::table_type, Table>...};
-            return first_true(flags);
-        }();
-        constexpr std::size_t twice = [] {
-            constexpr std::string_view names[] = {std::string_view{}, As::column::sql_name.view()...};
-            for (std::size_t i = 1; i < sizeof...(As) + 1; ++i)
-                for (std::size_t j = 1; j < i; ++j)
-                    if (names[i] == names[j]) return i - 1;
-            return npos;
-        }();
-        if constexpr (foreign != npos)
-            return report<error::column_is_not_in_target_table<Table, at<foreign, columns>>>();
-        else if constexpr (twice != npos)
-            return report<error::column_assigned_twice<Table, at<twice, columns>>>();
-        else
-            return true;
-    }(Assignments{});
+constexpr auto check_assignments() {
+    using check = assignment_check<Table, Assignments>;
+    if constexpr (check::foreign != npos)
+        return report<error::column_is_not_in_target_table<Table, at<check::foreign, typename check::columns>>>();
+    else if constexpr (check::twice != npos)
+        return report<error::column_assigned_twice<Table, at<check::twice, typename check::columns>>>();
+    else
+        return pass();
 }
 
 template <class... Assignments>
@@ -200,7 +199,7 @@ struct insert_statement {
         using first = detail::at<0, typename Form::rows>;
         if constexpr (!std::is_same_v<type_list<typename Assignments::column...>,
                                       typename detail::columns_of_assignments<first>::type>)
-            static_assert(detail::report<error::insert_rows_differ<Table, first, row_list>>());
+            static_assert(sizeof(error::insert_rows_differ<Table, first, row_list>) != 0);
         return insert_statement<Table, values_t<detail::concat<typename Form::rows, type_list<row_list>>>>{};
     }
 
@@ -214,7 +213,7 @@ struct insert_statement {
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(detail::check_returning_items<Table, Items...>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
         return insert_statement<Table, Form, Conflict, type_list<Items...>>{};
     }
 
@@ -226,7 +225,7 @@ struct insert_statement {
         template <detail::assignment_argument... Assignments>
             requires(sizeof...(Assignments) > 0)
         constexpr auto do_update(const Assignments&...) const {
-            static_assert(detail::check_assignments<Table, type_list<Assignments...>>());
+            static_assert(sizeof(detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>) != 0);
             return insert_statement<Table, Form, on_conflict_t<Target, type_list<Assignments...>>>{};
         }
     };
@@ -284,14 +283,14 @@ struct update_statement {
     template <class Condition>
         requires(!has_clause_v<Where> && Returning::size == 0)
     constexpr auto where(const Condition&) const {
-        static_assert(detail::check_condition<clause::where, Condition>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
         return update_statement<Table, Assignments, Condition>{};
     }
 
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(detail::check_returning_items<Table, Items...>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
         return update_statement<Table, Assignments, Where, type_list<Items...>>{};
     }
 };
@@ -301,7 +300,7 @@ struct update_t {
     template <detail::assignment_argument... Assignments>
         requires(sizeof...(Assignments) > 0)
     constexpr auto set(const Assignments&...) const {
-        static_assert(detail::check_assignments<Table, type_list<Assignments...>>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>) != 0);
         return update_statement<Table, type_list<Assignments...>>{};
     }
 };
@@ -323,14 +322,14 @@ struct delete_statement {
     template <class Condition>
         requires(!has_clause_v<Where> && Returning::size == 0)
     constexpr auto where(const Condition&) const {
-        static_assert(detail::check_condition<clause::where, Condition>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
         return delete_statement<Table, Condition>{};
     }
 
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(detail::check_returning_items<Table, Items...>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
         return delete_statement<Table, Where, type_list<Items...>>{};
     }
 };

@@ -110,45 +110,45 @@ struct select_statement {
     template <class... Sources>
         requires(From::size == 0)
     constexpr auto from(const Sources&...) const {
-        static_assert((detail::check_source<Sources>() && ...));
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Sources>())...>) != 0);
         return select_statement<Distinct, Items, type_list<join_item<join_kind::from, Sources>...>>{};
     }
 
     template <class Source>
         requires(From::size != 0 && !has_clause_v<Where>)
     constexpr auto join(const Source&) const {
-        static_assert(detail::check_source<Source>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
         return pending_join_t<join_kind::inner, Source>{};
     }
     template <class Source>
         requires(From::size != 0 && !has_clause_v<Where>)
     constexpr auto left_join(const Source&) const {
-        static_assert(detail::check_source<Source>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
         return pending_join_t<join_kind::left, Source>{};
     }
     template <class Source>
         requires(From::size != 0 && !has_clause_v<Where>)
     constexpr auto right_join(const Source&) const {
-        static_assert(detail::check_source<Source>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
         return pending_join_t<join_kind::right, Source>{};
     }
     template <class Source>
         requires(From::size != 0 && !has_clause_v<Where>)
     constexpr auto full_join(const Source&) const {
-        static_assert(detail::check_source<Source>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
         return pending_join_t<join_kind::full, Source>{};
     }
     template <class Source>
         requires(From::size != 0 && !has_clause_v<Where>)
     constexpr auto cross_join(const Source&) const {
-        static_assert(detail::check_source<Source>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
         return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<join_kind::cross, Source>>>>{};
     }
 
     template <class Condition>
         requires(From::size != 0 && !has_clause_v<Where> && GroupBy::size == 0)
     constexpr auto where(const Condition&) const {
-        static_assert(detail::check_condition<clause::where, Condition>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
         return select_statement<Distinct, Items, From, Condition>{};
     }
 
@@ -161,7 +161,7 @@ struct select_statement {
     template <class Condition>
         requires(From::size != 0 && !has_clause_v<Having> && OrderBy::size == 0)
     constexpr auto having(const Condition&) const {
-        static_assert(detail::check_condition<clause::having, Condition>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::having, Condition>())>) != 0);
         return select_statement<Distinct, Items, From, Where, GroupBy, Condition>{};
     }
 
@@ -175,14 +175,14 @@ struct select_statement {
     template <class Count>
         requires(!has_clause_v<Limit>)
     constexpr auto limit(const Count&) const {
-        static_assert(detail::check_count_operand<Count>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_count_operand<Count>())>) != 0);
         return select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy,
                                 detail::count_operand<Count>>{};
     }
     template <class Count>
         requires(!has_clause_v<Offset>)
     constexpr auto offset(const Count&) const {
-        static_assert(detail::check_count_operand<Count>());
+        static_assert(sizeof(detail::broken_rule<decltype(detail::check_count_operand<Count>())>) != 0);
         return select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit,
                                 detail::count_operand<Count>>{};
     }
@@ -192,24 +192,18 @@ struct select_statement {
     struct pending_join_t {
         template <class Condition>
         constexpr auto on(const Condition&) const {
-            static_assert(detail::check_condition<clause::on, Condition>());
+            static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::on, Condition>())>) != 0);
             return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<Kind, Source, Condition>>>>{};
         }
     };
 };
 
 namespace detail {
-template <class... Items>
-constexpr bool check_select_items() {
-    bool ok = true;
-    ((ok = ok && [] {
-         if constexpr (!expression<Items>) return report<error::run_time_value_in_expression<Items>>();
-         else if constexpr (is_untyped_parameter_v<Items>)
-             return report<error::parameter_type_cannot_be_inferred<Items, Items>>();
-         else return true;
-     }()),
-     ...);
-    return ok;
+template <class Item>
+constexpr auto check_select_item() {
+    if constexpr (!expression<Item>) return report<error::run_time_value_in_expression<Item>>();
+    else if constexpr (is_untyped_parameter_v<Item>) return report<error::parameter_type_cannot_be_inferred<Item, Item>>();
+    else return pass();
 }
 }  // namespace detail
 
@@ -217,7 +211,7 @@ constexpr bool check_select_items() {
 template <class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto select(const Items&...) {
-    static_assert(detail::check_select_items<Items...>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_select_item<Items>())...>) != 0);
     return select_statement<false, type_list<Items...>, type_list<>>{};
 }
 
@@ -225,7 +219,7 @@ constexpr auto select(const Items&...) {
 template <class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto select_distinct(const Items&...) {
-    static_assert(detail::check_select_items<Items...>());
+    static_assert(sizeof(detail::broken_rule<decltype(detail::check_select_item<Items>())...>) != 0);
     return select_statement<true, type_list<Items...>, type_list<>>{};
 }
 

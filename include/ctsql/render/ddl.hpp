@@ -148,7 +148,7 @@ constexpr void write_create_index(Writer& out, const index_spec& index, bool if_
 }
 
 template <class Dialect, class Table>
-constexpr bool dialect_supports_table() {
+constexpr auto dialect_supports_table() {
     constexpr bool needs_identity = [] {
         for (const auto& c : table_spec_of<Table>.columns)
             if (c.autoincrement) return true;
@@ -157,25 +157,43 @@ constexpr bool dialect_supports_table() {
     if constexpr (needs_identity && !dialect_has<Dialect, feature::identity_columns>)
         return report<error::feature_needs_newer_version<Dialect, feature::identity_columns>>();
     else
-        return true;
+        return pass();
+}
+
+template <class Dialect, class Table>
+constexpr auto check_create_table() {
+    if constexpr (!table_is_valid<Table>) return table_verdict<Table>{};
+    else return dialect_supports_table<Dialect, Table>();
+}
+
+template <class Index>
+constexpr auto check_create_index() {
+    using table = typename Index::table_type;
+    if constexpr (!table_is_valid<table>) return table_verdict<table>{};
+    else return check_index<table, Index>();
 }
 
 }  // namespace ctsql::detail
 
 namespace ctsql {
 
+// Each renderer fires its statement's first broken rule (one diagnostic, see detail/report.hpp)
+// and renders nothing unless the statement is valid, so no error cascades from it.
+
 template <dialect Dialect, class Table, bool IfNotExists>
 struct statement_renderer<Dialect, create_table_statement<Table, IfNotExists>> {
-    static_assert(table_is_valid<Table> && detail::dialect_supports_table<Dialect, Table>());
+    using verdict = decltype(detail::check_create_table<Dialect, Table>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
-        detail::write_create_table<Dialect>(out, table_spec_of<Table>, IfNotExists);
+        if constexpr (verdict::ok) detail::write_create_table<Dialect>(out, table_spec_of<Table>, IfNotExists);
     }
 };
 
 template <dialect Dialect, class Table, bool IfExists>
 struct statement_renderer<Dialect, drop_table_statement<Table, IfExists>> {
-    static_assert(detail::check_table_name<Table>());
+    using verdict = decltype(detail::check_table_name<Table>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
         out.put(IfExists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
@@ -185,11 +203,11 @@ struct statement_renderer<Dialect, drop_table_statement<Table, IfExists>> {
 
 template <dialect Dialect, class Index, bool IfNotExists>
 struct statement_renderer<Dialect, create_index_statement<Index, IfNotExists>> {
-    static_assert(table_is_valid<typename Index::table_type> &&
-                  detail::check_index<typename Index::table_type, Index>());
+    using verdict = decltype(detail::check_create_index<Index>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
-        detail::write_create_index(out, detail::index_spec_of<Index>, IfNotExists);
+        if constexpr (verdict::ok) detail::write_create_index(out, detail::index_spec_of<Index>, IfNotExists);
     }
 };
 
@@ -211,15 +229,25 @@ struct statement_renderer<Dialect, statement_list<Statements...>> {
 };
 
 template <dialect Dialect, class Schema, bool IfNotExists>
-struct statement_renderer<Dialect, create_all_statement<Schema, IfNotExists>>
-    : statement_renderer<Dialect, typename create_all_statement<Schema, IfNotExists>::statements> {
-    static_assert(schema_is_valid<Schema>);
+struct statement_renderer<Dialect, create_all_statement<Schema, IfNotExists>> {
+    using verdict = schema_verdict<Schema>;
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok)
+            statement_renderer<Dialect, typename create_all_statement<Schema, IfNotExists>::statements>::render(out);
+    }
 };
 
 template <dialect Dialect, class Schema, bool IfExists>
-struct statement_renderer<Dialect, drop_all_statement<Schema, IfExists>>
-    : statement_renderer<Dialect, typename drop_all_statement<Schema, IfExists>::statements> {
-    static_assert(schema_is_valid<Schema>);
+struct statement_renderer<Dialect, drop_all_statement<Schema, IfExists>> {
+    using verdict = schema_verdict<Schema>;
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok)
+            statement_renderer<Dialect, typename drop_all_statement<Schema, IfExists>::statements>::render(out);
+    }
 };
 
 namespace detail {
@@ -236,8 +264,10 @@ struct statement_views<Dialect, statement_list<Statements...>> {
 template <dialect Dialect, class Script>
     requires requires { typename Script::statements; }
 constexpr const auto& statements(const Script& = {}) noexcept {
-    static_assert(schema_is_valid<typename Script::schema>);
-    return detail::statement_views<Dialect, typename Script::statements>::value;
+    using verdict = schema_verdict<typename Script::schema>;
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    if constexpr (verdict::ok) return detail::statement_views<Dialect, typename Script::statements>::value;
+    else return detail::statement_views<Dialect, statement_list<>>::value;
 }
 
 }  // namespace ctsql

@@ -67,7 +67,7 @@ constexpr void write_returning(Writer& out) {
 }
 
 template <class Table, class Columns>
-constexpr bool check_required_columns() {
+constexpr auto check_required_columns() {
     using table_columns = columns_of<Table>;
     constexpr std::size_t missing = []<class... Cs>(type_list<Cs...>) {
         const bool flags[] = {
@@ -83,7 +83,7 @@ constexpr bool check_required_columns() {
     if constexpr (missing != npos)
         return report<error::required_column_missing_from_insert<Table, at<missing, table_columns>>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Form>
@@ -117,61 +117,51 @@ constexpr bool target_is_key() {
 }
 
 template <class Table, class Conflict>
-constexpr bool check_conflict_target() {
-    if constexpr (!has_clause_v<Conflict>) return true;
+constexpr auto check_conflict_target() {
+    if constexpr (!has_clause_v<Conflict>) return pass();
     else if constexpr (!target_is_key<Table, typename Conflict::target>())
         return report<error::conflict_target_is_not_a_key<Table, typename Conflict::target>>();
-    else return true;
+    else return pass();
 }
 
 template <class Dialect, bool Upsert, bool Returning>
-constexpr bool check_dialect_features() {
+constexpr auto check_dialect_features() {
     if constexpr (Upsert && !dialect_has<Dialect, feature::upsert>)
         return report<error::feature_needs_newer_version<Dialect, feature::upsert>>();
     else if constexpr (Returning && !dialect_has<Dialect, feature::returning>)
         return report<error::feature_needs_newer_version<Dialect, feature::returning>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Table, class Form>
-constexpr bool check_insert_form() {
+constexpr auto check_insert_form() {
     if constexpr (requires { typename Form::rows; }) {
         return []<class... Rows>(type_list<Rows...>) {
-            bool ok = true;
-            ((ok = ok && check_assignments<Table, Rows>()), ...);
-            return ok;
+            return first_failure<decltype(check_assignments<Table, Rows>())...>{};
         }(typename Form::rows{});
     } else if constexpr (requires { typename Form::select; }) {
         if constexpr (!select_fits_columns<typename Form::column_list, result_row_t<typename Form::select>>::value)
             return report<error::insert_select_does_not_fit_columns<typename Form::select, typename Form::column_list>>();
         else
-            return true;
+            return pass();
     } else {
-        return true;
+        return pass();
     }
 }
 
 template <class Dialect, class S>
-constexpr bool check_insert() {
+constexpr auto check_insert() {
     using Table = typename S::table;
     using Form = typename S::form;
     using columns = typename inserted_columns<Form>::type;
-    if constexpr (!table_is_valid<Table>) {
-        return false;
-    } else if constexpr (!check_insert_form<Table, Form>()) {
-        return false;
-    } else if constexpr (!check_required_columns<Table, columns>()) {
-        return false;
-    } else if constexpr (!check_conflict_target<Table, typename S::conflict>()) {
-        return false;
-    } else if constexpr (!check_parameters<typename S::all_parameters>()) {
-        return false;
-    } else if constexpr (!check_columns_in_from<typename list_columns<typename S::returning_list>::type, type_list<Table>>()) {
-        return false;
-    } else {
-        return check_dialect_features<Dialect, has_clause_v<typename S::conflict>, S::returning_list::size != 0>();
-    }
+    return first_failure<
+        table_verdict<Table>, decltype(check_insert_form<Table, Form>()),
+        decltype(check_required_columns<Table, columns>()),
+        decltype(check_conflict_target<Table, typename S::conflict>()),
+        decltype(check_parameters<typename S::all_parameters>()),
+        decltype(check_columns_in_from<typename list_columns<typename S::returning_list>::type, type_list<Table>>()),
+        decltype(check_dialect_features<Dialect, has_clause_v<typename S::conflict>, S::returning_list::size != 0>())>{};
 }
 
 template <class Context, class Table, class Form, class Writer>
@@ -234,11 +224,10 @@ constexpr void write_on_conflict(Writer& out) {
 }
 
 template <class Dialect, class Table, class Columns, class Parameters, bool Returning>
-constexpr bool check_single_table_statement() {
-    if constexpr (!table_is_valid<Table>) return false;
-    else if constexpr (!check_columns_in_from<Columns, type_list<Table>>()) return false;
-    else if constexpr (!check_parameters<Parameters>()) return false;
-    else return check_dialect_features<Dialect, false, Returning>();
+constexpr auto check_single_table_statement() {
+    return first_failure<table_verdict<Table>, decltype(check_columns_in_from<Columns, type_list<Table>>()),
+                         decltype(check_parameters<Parameters>()),
+                         decltype(check_dialect_features<Dialect, false, Returning>())>{};
 }
 
 }  // namespace detail
@@ -246,9 +235,14 @@ constexpr bool check_single_table_statement() {
 template <dialect Dialect, class Table, class Form, class Conflict, class Returning>
 struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Returning>> {
     using statement = insert_statement<Table, Form, Conflict, Returning>;
-    static_assert(detail::check_insert<Dialect, statement>());
+    using verdict = decltype(detail::check_insert<Dialect, statement>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok) render_valid(out);
+    }
+    template <class Writer>
+    static constexpr void render_valid(Writer& out) {
         using context = render_context<Dialect, typename statement::parameters>;
         out.put("INSERT INTO ");
         detail::write_identifier(out, Table::sql_name.view());
@@ -261,14 +255,19 @@ struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Retur
 template <dialect Dialect, class Table, class Assignments, class Where, class Returning>
 struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, Returning>> {
     using statement = update_statement<Table, Assignments, Where, Returning>;
-    static_assert(detail::check_single_table_statement<
+    using verdict = decltype(detail::check_single_table_statement<
                   Dialect, Table,
                   detail::concat<typename detail::list_columns<Assignments>::type,
                                  typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
                   typename statement::all_parameters, Returning::size != 0>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok) render_valid(out);
+    }
+    template <class Writer>
+    static constexpr void render_valid(Writer& out) {
         using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
         out.put("UPDATE ");
         detail::write_identifier(out, Table::sql_name.view());
@@ -285,13 +284,18 @@ struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, R
 template <dialect Dialect, class Table, class Where, class Returning>
 struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
     using statement = delete_statement<Table, Where, Returning>;
-    static_assert(detail::check_single_table_statement<
+    using verdict = decltype(detail::check_single_table_statement<
                   Dialect, Table,
                   detail::concat<typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
                   typename statement::all_parameters, Returning::size != 0>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok) render_valid(out);
+    }
+    template <class Writer>
+    static constexpr void render_valid(Writer& out) {
         using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
         out.put("DELETE FROM ");
         detail::write_identifier(out, Table::sql_name.view());

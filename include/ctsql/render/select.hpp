@@ -110,14 +110,14 @@ struct join_condition_columns<type_list<Items...>> {
 };
 
 template <bool Aggregated, class Bare, class Grouped, class GroupBy>
-constexpr bool check_grouping_if() {
+constexpr auto check_grouping_if() {
     if constexpr (Aggregated) return check_grouping<Bare, Grouped, GroupBy>();
-    else return true;
+    else return pass();
 }
 
 template <class Dialect, class S>
-constexpr bool check_select() {
-    using from_columns = typename list_columns<concat<type_list<typename S::where_clause>, type_list<typename S::having_clause>>>::type;
+constexpr auto check_select() {
+    using from_columns = typename list_columns<type_list<typename S::where_clause, typename S::having_clause>>::type;
     using join_conditions = typename join_condition_columns<typename S::from_items>::type;
     using all_columns = concat<typename list_columns<typename S::items>::type, join_conditions, from_columns,
                                typename list_columns<typename S::group_by_list>::type,
@@ -128,22 +128,23 @@ constexpr bool check_select() {
                         typename clause_bare_columns<typename S::having_clause>::type,
                         typename list_bare_columns<typename S::order_by_list>::type>;
     using grouped = typename list_bare_columns<typename S::group_by_list>::type;
+    using from_check = decltype(check_columns_in_from<all_columns, typename S::sources>());
+    using grouping_check = decltype(check_grouping_if<aggregated, bare, grouped, typename S::group_by_list>());
+    using parameter_check = decltype(check_parameters<typename S::all_parameters>());
 
-    if constexpr (S::from_items::size == 0)
-        return check_columns_in_from<all_columns, type_list<>>();
-    else if constexpr (!check_columns_in_from<all_columns, typename S::sources>())
-        return false;
-    else if constexpr (!check_grouping_if<aggregated, bare, grouped, typename S::group_by_list>())
-        return false;
-    else if constexpr (!check_parameters<typename S::all_parameters>())
-        return false;
+    if constexpr (!from_check::ok)
+        return from_check{};
+    else if constexpr (!grouping_check::ok)
+        return grouping_check{};
+    else if constexpr (!parameter_check::ok)
+        return parameter_check{};
     else if constexpr (has_outer_right_or_full<typename S::from_items> &&
                        !dialect_has<Dialect, feature::right_and_full_join>)
         return report<error::feature_needs_newer_version<Dialect, feature::right_and_full_join>>();
     else if constexpr (has_nulls_order<typename S::order_by_list> && !dialect_has<Dialect, feature::nulls_first_last>)
         return report<error::feature_needs_newer_version<Dialect, feature::nulls_first_last>>();
     else
-        return true;
+        return pass();
 }
 
 template <class Context, class S, class Writer>
@@ -189,10 +190,12 @@ template <dialect Dialect, bool Distinct, class Items, class From, class Where, 
           class OrderBy, class Limit, class Offset>
 struct statement_renderer<Dialect, select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>> {
     using statement = select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>;
-    static_assert(detail::check_select<Dialect, statement>());
+    using verdict = decltype(detail::check_select<Dialect, statement>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
     template <class Writer>
     static constexpr void render(Writer& out) {
-        detail::write_select<render_context<Dialect, typename statement::parameters>, statement>(out);
+        if constexpr (verdict::ok)
+            detail::write_select<render_context<Dialect, typename statement::parameters>, statement>(out);
     }
 };
 

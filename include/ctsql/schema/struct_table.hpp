@@ -131,9 +131,8 @@ struct struct_table {
     template <class Options>
     static constexpr bool options_name_fields() {
         if constexpr (field_index<Options::field_name>() == detail::npos)
-            return detail::report<error::column_options_name_no_field<Struct, Options>>();
-        else
-            return true;
+            static_assert(sizeof(error::column_options_name_no_field<Struct, Options>) != 0);
+        return true;
     }
 
   public:
@@ -143,10 +142,12 @@ struct struct_table {
     template <fixed_string ColumnName>
     static constexpr std::size_t column_index() {
         constexpr std::size_t i = field_index<ColumnName>();
-        if constexpr (i == detail::npos)
-            return detail::report<error::no_column_with_this_name<Table, column_options<ColumnName>>>();
-        else
+        if constexpr (i == detail::npos) {
+            static_assert(sizeof(error::no_column_with_this_name<Table, column_options<ColumnName>>) != 0);
+            return 0;
+        } else {
             return i;
+        }
     }
 
     // The type of the column called ColumnName.

@@ -1,0 +1,543 @@
+// ctsql::postgresql_connection: runs ctsql statements on PostgreSQL through libpq
+// (see docs/connectors.md).
+//
+//   ctsql::postgresql_connection db("");                  // PG* environment variables
+//   ctsql::postgresql_connection db("host=db dbname=app"); // or "postgresql://user@db/app"
+//   db.execute(insert_user, "ada", 36);                    // arguments checked at compile time
+//   for (const auto& [id, name] : db.fetch(users_older_than, 30)) ...   // single-row mode
+//   std::vector<User> users = db.fetch_all<User>(users_older_than, 30);
+//
+// Every statement type is prepared once per connection (PQprepare, named "ctsql_<n>", with
+// the parameter type OIDs of its C++ parameter types) and executed with binary parameters and
+// binary results. One connection is used by one thread at a time; see postgresql/pool.hpp for
+// sharing connections between threads.
+#pragma once
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <libpq-fe.h>
+
+#include "ctsql/connector/arguments.hpp"
+#include "ctsql/connector/error.hpp"
+#include "ctsql/connector/postgresql/error.hpp"
+#include "ctsql/connector/postgresql/values.hpp"
+#include "ctsql/connector/row_mapping.hpp"
+#include "ctsql/connector/statement_cache.hpp"
+#include "ctsql/connector/transaction.hpp"
+#include "ctsql/dialect/postgresql.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+
+namespace ctsql {
+
+enum class isolation_level : unsigned char { read_uncommitted, read_committed, repeatable_read, serializable };
+
+struct postgresql_transaction_options {
+    std::optional<isolation_level> isolation;  // unset: the session's default_transaction_isolation
+    bool read_only = false;
+    bool deferrable = false;  // with serializable + read_only: wait for a safe snapshot
+};
+
+namespace detail::postgresql_impl {
+
+struct result_deleter {
+    void operator()(PGresult* result) const noexcept { PQclear(result); }
+};
+using result_ptr = std::unique_ptr<PGresult, result_deleter>;
+
+struct cache_entry {
+    const char* key = nullptr;  // the statement type's SQL constant; nullptr: not prepared
+    std::string name;           // the server-side prepared statement
+};
+
+class state {
+public:
+    state(const std::string& conninfo, std::uint32_t major_version) {
+        // "dbname" with expand_dbname = 1 takes a whole conninfo string or URL; empty values
+        // are ignored, so libpq falls back to the PG* environment variables.
+        const char* const keywords[] = {"dbname", "client_encoding", "fallback_application_name", nullptr};
+        const char* const values[] = {conninfo.c_str(), "UTF8", "ctsql", nullptr};
+        conn = PQconnectdbParams(keywords, values, 1);
+        if (conn == nullptr) throw connection_error("cannot connect to PostgreSQL: out of memory");
+        if (PQstatus(conn) != CONNECTION_OK) {
+            std::string message = PQerrorMessage(conn);
+            PQfinish(conn);
+            conn = nullptr;
+            throw connection_error("cannot connect to PostgreSQL: " + message);
+        }
+        if (static_cast<std::uint32_t>(PQserverVersion(conn)) < major_version * 10000) {
+            const std::string version = std::to_string(PQserverVersion(conn));
+            PQfinish(conn);
+            conn = nullptr;
+            throw connection_error("the server's version " + version + " is older than the connection's dialect postgresql<" +
+                                   std::to_string(major_version) + ">");
+        }
+    }
+    state(const state&) = delete;
+    state& operator=(const state&) = delete;
+    ~state() { PQfinish(conn); }
+
+    void check_idle() const {
+        if (streaming)
+            throw usage_error("the connection is busy: a fetch() range is still reading rows on it (finish or "
+                              "destroy it first)");
+    }
+
+    // The prepared statement for `slot`, prepared on first use.
+    const char* prepared(std::size_t slot, const char* sql, int parameter_count, const Oid* types) {
+        check_idle();
+        if (slot >= cache.size()) cache.resize(slot + 1);
+        cache_entry& entry = cache[slot];
+        if (entry.key != sql) {
+            std::string name = "ctsql_" + std::to_string(next_name++);
+            result_ptr r(PQprepare(conn, name.c_str(), sql, parameter_count, types));
+            if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw_result_error(conn, r.get(), sql);
+            entry.name = std::move(name);
+            entry.key = sql;
+        }
+        return entry.name.c_str();
+    }
+
+    // Throws for a failed result; forgets the cached statement when the server lost it.
+    [[noreturn]] void fail(const PGresult* r, std::size_t slot, std::string_view sql) {
+        if (r != nullptr) {
+            const char* code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (code != nullptr && std::string_view(code) == "26000" && slot < cache.size()) cache[slot].key = nullptr;
+        }
+        throw_result_error(conn, r, sql);
+    }
+
+    // Runs SQL text without parameters (scripts, transaction control); returns the result.
+    result_ptr command(const char* sql) {
+        check_idle();
+        result_ptr r(PQexec(conn, sql));
+        const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+            throw_result_error(conn, r.get(), sql);
+        return r;
+    }
+
+    // Reads and discards what is left of the current query (after single-row mode).
+    void drain() noexcept {
+        while (PGresult* r = PQgetResult(conn)) PQclear(r);
+        streaming = false;
+    }
+
+    void forget_session() noexcept {
+        for (auto& entry : cache) entry.key = nullptr;
+        depth = 0;
+        streaming = false;
+    }
+
+    // ---- transactions (the Backend of basic_transaction) ---------------------------------------
+    unsigned transaction_depth() const noexcept { return depth; }
+
+    unsigned begin(const postgresql_transaction_options& options) {
+        if (depth == 0) {
+            std::string sql = "BEGIN";
+            if (options.isolation) {
+                static constexpr const char* levels[] = {"READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ",
+                                                         "SERIALIZABLE"};
+                sql += " ISOLATION LEVEL ";
+                sql += levels[static_cast<int>(*options.isolation)];
+            }
+            if (options.read_only) sql += " READ ONLY";
+            if (options.deferrable) sql += " DEFERRABLE";
+            command(sql.c_str());
+        } else {
+            if (options.isolation || options.read_only || options.deferrable)
+                throw usage_error("a nested transaction is a SAVEPOINT and takes no transaction options");
+            command(("SAVEPOINT ctsql_" + std::to_string(depth)).c_str());
+        }
+        return ++depth;
+    }
+
+    void commit_transaction(unsigned level) {
+        check_innermost(level, "commit");
+        if (level == 1) {
+            result_ptr r;
+            try {
+                r = command("COMMIT");
+            } catch (...) {
+                sync_depth();
+                throw;
+            }
+            depth = 0;
+            // COMMIT of a failed transaction succeeds with the tag ROLLBACK: nothing was saved.
+            if (std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
+                throw database_error("COMMIT rolled the transaction back: a statement in it had failed", "COMMIT",
+                                     "25P02");
+        } else {
+            command(("RELEASE SAVEPOINT ctsql_" + std::to_string(level - 1)).c_str());
+            depth = level - 1;
+        }
+    }
+
+    void rollback_transaction(unsigned level) {
+        check_innermost(level, "rollback");
+        depth = level - 1;
+        if (level == 1) {
+            command("ROLLBACK");
+        } else {
+            const std::string name = "ctsql_" + std::to_string(level - 1);
+            command(("ROLLBACK TO SAVEPOINT " + name + "; RELEASE SAVEPOINT " + name).c_str());
+        }
+    }
+
+    void rollback_transaction_noexcept(unsigned level) noexcept {
+        try {
+            if (streaming) drain();
+            rollback_transaction(level);
+        } catch (...) {
+            if (depth >= level) depth = level - 1;
+        }
+    }
+
+    PGconn* conn = nullptr;
+    std::vector<cache_entry> cache;
+    unsigned depth = 0;
+    bool streaming = false;  // a fetch() range owns the connection
+    std::uint64_t next_name = 0;
+
+private:
+    void check_innermost(unsigned level, const char* what) const {
+        if (level != depth)
+            throw usage_error(std::string("cannot ") + what + " a transaction while a transaction nested in it is open");
+    }
+    void sync_depth() noexcept {
+        const PGTransactionStatusType status = PQtransactionStatus(conn);
+        if (status == PQTRANS_IDLE || status == PQTRANS_UNKNOWN) depth = 0;
+    }
+};
+
+template <class M>
+void read_value(const PGresult* r, int row, int col, M& out, std::string_view column, std::string_view sql) {
+    if (PQgetisnull(r, row, col)) {
+        if constexpr (is_optional_v<M>) {
+            out.reset();
+            return;
+        } else {
+            read_failed(column, "NULL read into a field that is not std::optional", sql);
+        }
+    }
+    const cell c{PQftype(r, col), PQgetvalue(r, row, col), PQgetlength(r, row, col)};
+    if constexpr (is_optional_v<M>) {
+        if (!out.has_value()) out.emplace();
+        decode_non_null(c, *out, column, sql);
+    } else {
+        decode_non_null(c, out, column, sql);
+    }
+}
+
+template <class Row>
+void check_columns(const PGresult* r, std::string_view sql) {
+    if (PQnfields(r) != static_cast<int>(row_columns<Row>::size))
+        throw usage_error("the statement returned " + std::to_string(PQnfields(r)) + " columns; its row type declares " +
+                              std::to_string(row_columns<Row>::size),
+                          std::string(sql));
+}
+
+template <class Row, class Target>
+void read_row(const PGresult* r, int row, Target& target, std::string_view sql) {
+    using Mapping = row_mapping<Target, Row>;
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (read_value(r, row, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
+                    row_columns<Row>::names[Mapping::template column<K>], sql),
+         ...);
+    }(std::make_index_sequence<Mapping::size>{});
+}
+
+inline std::uint64_t affected_rows(const PGresult* r) noexcept {
+    const std::string_view tuples = PQcmdTuples(const_cast<PGresult*>(r));
+    std::uint64_t n = 0;
+    std::from_chars(tuples.data(), tuples.data() + tuples.size(), n);
+    return n;
+}
+
+}  // namespace detail::postgresql_impl
+
+// The rows of a statement, read as iterated: the query runs in libpq's single-row mode, so
+// each ++ receives one row from the server (no cursor, no full result in memory). An input
+// range: iterate it once. While it is being read, the connection runs nothing else
+// (usage_error); when it is destroyed before the end, the remaining rows are read and
+// discarded (no cancel, which would abort an enclosing transaction). The connection must
+// outlive it.
+template <class Target, class Row>
+class postgresql_rows {
+public:
+    class iterator {
+    public:
+        using value_type = Target;
+        using difference_type = std::ptrdiff_t;
+        using iterator_concept = std::input_iterator_tag;
+
+        iterator() noexcept = default;
+        explicit iterator(postgresql_rows* rows) noexcept : rows_(rows) {}
+
+        Target& operator*() const noexcept { return rows_->current_; }
+        Target* operator->() const noexcept { return &rows_->current_; }
+        iterator& operator++() {
+            rows_->step();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept { return it.at_end(); }
+
+    private:
+        bool at_end() const noexcept { return rows_->done_; }
+        postgresql_rows* rows_ = nullptr;
+    };
+
+    postgresql_rows(detail::postgresql_impl::state& owner, std::string_view sql) noexcept : owner_(&owner), sql_(sql) {}
+    postgresql_rows(postgresql_rows&& other) noexcept
+        : owner_(other.owner_),
+          sql_(other.sql_),
+          current_(std::move(other.current_)),
+          started_(other.started_),
+          done_(std::exchange(other.done_, true)) {}
+    postgresql_rows& operator=(postgresql_rows&&) = delete;
+    ~postgresql_rows() { finish(); }
+
+    iterator begin() {
+        if (!started_) {
+            started_ = true;
+            step();
+        }
+        return iterator(this);
+    }
+    std::default_sentinel_t end() const noexcept { return {}; }
+
+private:
+    void step() {
+        using namespace detail::postgresql_impl;
+        if (done_) return;
+        result_ptr r(PQgetResult(owner_->conn));
+        const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status == PGRES_SINGLE_TUPLE) {
+            try {
+                if (!checked_) {
+                    check_columns<Row>(r.get(), sql_);
+                    checked_ = true;
+                }
+                read_row<Row>(r.get(), 0, current_, sql_);
+            } catch (...) {
+                finish();
+                throw;
+            }
+            return;
+        }
+        if (status == PGRES_TUPLES_OK) {  // the end (a zero-row result)
+            finish();
+            return;
+        }
+        finish();
+        throw_result_error(owner_->conn, r.get(), sql_);
+    }
+    void finish() noexcept {
+        if (!done_) {
+            done_ = true;
+            owner_->drain();
+        }
+    }
+
+    detail::postgresql_impl::state* owner_;
+    std::string_view sql_;
+    Target current_{};
+    bool started_ = false;
+    bool checked_ = false;
+    bool done_ = false;
+};
+
+template <class Dialect = postgresql<>>
+class basic_postgresql_connection {
+    using state = detail::postgresql_impl::state;
+
+public:
+    using dialect = Dialect;
+    using transaction_type = basic_transaction<state>;
+
+    // Connects with a libpq connection string ("host=... dbname=...") or URL
+    // ("postgresql://user@host/db"); whatever it leaves out comes from the PG* environment
+    // variables (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD, ...), so "" uses them alone.
+    // The client encoding is always UTF8. Throws connection_error.
+    explicit basic_postgresql_connection(const std::string& conninfo = "")
+        : state_(std::make_unique<state>(conninfo, Dialect::version)) {}
+
+    basic_postgresql_connection(basic_postgresql_connection&&) noexcept = default;
+    basic_postgresql_connection& operator=(basic_postgresql_connection&&) noexcept = default;
+
+    // Runs a statement (or a script such as create_all) to completion. Returns the number of
+    // rows inserted, updated or deleted (for a statement that returns rows: their number).
+    template <class S, class... Args>
+    std::uint64_t execute(const S&, const Args&... args) {
+        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) {
+            return 0;
+        } else if constexpr (detail::script_statement<S>) {
+            state_->command(ctsql::c_str<Dialect, std::remove_cvref_t<S>>());
+            return 0;
+        } else {
+            detail::postgresql_impl::result_ptr r = run<S>(args...);
+            return detail::postgresql_impl::affected_rows(r.get());
+        }
+    }
+
+    // Every row, read into the statement's row type or into Target (row_mapping.hpp).
+    template <class Target = void, class S, class... Args>
+    auto fetch_all(const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            detail::postgresql_impl::result_ptr r = run<S>(args...);
+            const std::string_view sql = sql_text<S>();
+            detail::postgresql_impl::check_columns<Row>(r.get(), sql);
+            const int count = PQntuples(r.get());
+            std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
+            for (int i = 0; i != count; ++i)
+                detail::postgresql_impl::read_row<Row>(r.get(), i, rows[static_cast<std::size_t>(i)], sql);
+            return rows;
+        }
+    }
+
+    // Exactly one row; row_count_error when there is none or more than one.
+    template <class Target = void, class S, class... Args>
+    auto fetch_one(const S&, const Args&... args) {
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            auto row = fetch_at_most_one<Target, S>(args...);
+            if (!row) throw row_count_error("fetch_one: the statement returned no row", std::string(sql_text<S>()));
+            return std::move(*row);
+        }
+    }
+
+    // The row if there is one, std::nullopt if none; row_count_error when there are several.
+    template <class Target = void, class S, class... Args>
+    auto fetch_optional(const S&, const Args&... args) {
+        if constexpr (!check<Target, S, Args...>()) return;
+        else return fetch_at_most_one<Target, S>(args...);
+    }
+
+    // The rows as a lazy input range, received one at a time (single-row mode).
+    template <class Target = void, class S, class... Args>
+    auto fetch(const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            using Statement = std::remove_cvref_t<S>;
+            using Parameters = detail::connector_parameters<S>;
+            using Types = detail::postgresql_impl::parameter_types<Parameters>;
+            constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
+            const char* name = state_->prepared(detail::statement_slot<Statement>(), sql.data(),
+                                                static_cast<int>(Parameters::size), Types::oids);
+            detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
+            detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
+            PGconn* conn = state_->conn;
+            if (PQsendQueryPrepared(conn, name, static_cast<int>(Parameters::size), buffers.values.data(),
+                                    buffers.lengths.data(), Types::formats, 1) == 0)
+                detail::postgresql_impl::throw_result_error(conn, nullptr, sql);
+            state_->streaming = true;
+            if (PQsetSingleRowMode(conn) == 0) {
+                state_->drain();
+                throw database_error("cannot enter libpq's single-row mode", std::string(sql));
+            }
+            return postgresql_rows<detail::fetch_target<Target, Row>, Row>(*state_, sql);
+        }
+    }
+
+    // BEGIN (outermost, with the options) or SAVEPOINT (nested); see connector/transaction.hpp.
+    [[nodiscard]] transaction_type transaction(const postgresql_transaction_options& options = {}) {
+        const unsigned depth = state_->begin(options);
+        return transaction_type(*state_, depth);
+    }
+    [[nodiscard]] transaction_type transaction(isolation_level isolation) {
+        return transaction(postgresql_transaction_options{isolation, false, false});
+    }
+
+    unsigned transaction_depth() const noexcept { return state_->depth; }
+
+    // Whether the connection is usable: it is not broken and a round trip to the server works.
+    bool ping() noexcept {
+        if (PQstatus(state_->conn) != CONNECTION_OK || state_->streaming) return false;
+        detail::postgresql_impl::result_ptr r(PQexec(state_->conn, ""));
+        return r && PQresultStatus(r.get()) == PGRES_EMPTY_QUERY;
+    }
+
+    // Re-establishes the connection with the same parameters (after connection_error). Open
+    // transactions and prepared statements are gone; statements are prepared again on use.
+    void reconnect() {
+        state_->forget_session();
+        PQreset(state_->conn);
+        if (PQstatus(state_->conn) != CONNECTION_OK)
+            throw connection_error(std::string("cannot reconnect to PostgreSQL: ") + PQerrorMessage(state_->conn));
+    }
+
+    // The PGconn handle, for what ctsql does not cover (it stays owned by the connection).
+    PGconn* native_handle() const noexcept { return state_->conn; }
+
+private:
+    template <class S>
+    static constexpr std::string_view sql_text() noexcept {
+        return ctsql::sql<Dialect, std::remove_cvref_t<S>>();
+    }
+
+    template <class Target, class S, class... Args>
+    static constexpr bool check() {
+        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) return false;
+        else
+            return detail::check_fetch_target<S, detail::connector_row<S>,
+                                              detail::fetch_target<Target, detail::connector_row<S>>>();
+    }
+
+    // Prepares (once), binds and runs; the successful result.
+    template <class S, class... Args>
+    detail::postgresql_impl::result_ptr run(const Args&... args) {
+        using Statement = std::remove_cvref_t<S>;
+        using Parameters = detail::connector_parameters<S>;
+        using Types = detail::postgresql_impl::parameter_types<Parameters>;
+        constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
+        const std::size_t slot = detail::statement_slot<Statement>();
+        const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
+        detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
+        detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
+        detail::postgresql_impl::result_ptr r(PQexecPrepared(state_->conn, name, static_cast<int>(Parameters::size),
+                                                             buffers.values.data(), buffers.lengths.data(),
+                                                             Types::formats, 1));
+        const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) state_->fail(r.get(), slot, sql);
+        return r;
+    }
+
+    template <class Target, class S, class... Args>
+    auto fetch_at_most_one(const Args&... args) {
+        using Row = detail::connector_row<S>;
+        detail::postgresql_impl::result_ptr r = run<S>(args...);
+        const std::string_view sql = sql_text<S>();
+        detail::postgresql_impl::check_columns<Row>(r.get(), sql);
+        std::optional<detail::fetch_target<Target, Row>> row;
+        const int count = PQntuples(r.get());
+        if (count > 1)
+            throw row_count_error("the statement returned " + std::to_string(count) +
+                                      " rows where at most one was expected",
+                                  std::string(sql));
+        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, row.emplace(), sql);
+        return row;
+    }
+
+    std::unique_ptr<state> state_;
+};
+
+using postgresql_connection = basic_postgresql_connection<>;
+using postgresql_transaction = postgresql_connection::transaction_type;
+
+}  // namespace ctsql

@@ -1,0 +1,537 @@
+// ctsql::sqlite_connection: runs ctsql statements on SQLite (see docs/connectors.md).
+//
+//   ctsql::sqlite_connection db(":memory:");              // or a path, or a file: URI
+//   db.execute(ctsql::create_all<app_schema>());
+//   db.execute(insert_user, "ada", 36);                    // arguments checked at compile time
+//   for (const auto& [id, name] : db.fetch(users_older_than, 30)) ...   // steps as iterated
+//   std::vector<User> users = db.fetch_all<User>(users_older_than, 30);
+//
+// One connection is used by one thread at a time (it is opened SQLITE_OPEN_NOMUTEX unless
+// sqlite_options::serialized is set); open one connection per thread.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "ctsql/connector/arguments.hpp"
+#include "ctsql/connector/error.hpp"
+#include "ctsql/connector/row_mapping.hpp"
+#include "ctsql/connector/sqlite/error.hpp"
+#include "ctsql/connector/sqlite/values.hpp"
+#include "ctsql/connector/statement_cache.hpp"
+#include "ctsql/connector/transaction.hpp"
+#include "ctsql/dialect/sqlite.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+
+namespace ctsql {
+
+struct sqlite_options {
+    // How long a statement waits for another connection's lock before busy_error.
+    std::chrono::milliseconds busy_timeout{5000};
+    // PRAGMA foreign_keys = ON (SQLite's own default is OFF).
+    bool foreign_keys = true;
+    // PRAGMA journal_mode = WAL (a database file only; an error for in-memory databases).
+    // false leaves the journal mode as the file has it.
+    bool wal = false;
+    // SQLITE_OPEN_READONLY instead of READWRITE.
+    bool read_only = false;
+    // Create the database file if it does not exist (SQLITE_OPEN_CREATE).
+    bool create = true;
+    // SQLITE_OPEN_FULLMUTEX: SQLite serialises calls on the connection. The default
+    // (SQLITE_OPEN_NOMUTEX) skips that mutex, which costs 6-26 % per statement; the connection
+    // object is not thread-safe either way (its statement cache is not), so use it from one
+    // thread at a time.
+    bool serialized = false;
+};
+
+// BEGIN DEFERRED (the first read or write takes the lock), IMMEDIATE (take the write lock
+// now: no SQLITE_BUSY on a later write), EXCLUSIVE (no other connection may read either, in
+// rollback-journal mode).
+enum class sqlite_transaction_mode : unsigned char { deferred, immediate, exclusive };
+
+namespace detail::sqlite_impl {
+
+struct cache_entry {
+    sqlite3_stmt* stmt = nullptr;
+    const char* key = nullptr;  // the statement type's SQL constant
+    bool busy = false;          // in use (by a fetch() range): a second use gets its own statement
+};
+
+class state;
+
+// One use of a prepared statement; resets it (and frees the cache slot) when done.
+class statement_lease {
+public:
+    statement_lease() noexcept = default;
+    statement_lease(state& owner, sqlite3_stmt* stmt, std::size_t slot) noexcept
+        : owner_(&owner), stmt_(stmt), slot_(slot) {}
+    statement_lease(statement_lease&& other) noexcept
+        : owner_(other.owner_), stmt_(std::exchange(other.stmt_, nullptr)), slot_(other.slot_) {}
+    statement_lease& operator=(statement_lease&& other) noexcept {
+        if (this != &other) {
+            release();
+            owner_ = other.owner_;
+            stmt_ = std::exchange(other.stmt_, nullptr);
+            slot_ = other.slot_;
+        }
+        return *this;
+    }
+    ~statement_lease() { release(); }
+
+    sqlite3_stmt* get() const noexcept { return stmt_; }
+    inline void release() noexcept;
+
+private:
+    state* owner_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+    std::size_t slot_ = npos;  // npos: a temporary statement, finalized on release
+};
+
+class state {
+public:
+    state(const std::string& path, const sqlite_options& options) {
+        int flags = SQLITE_OPEN_URI | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX);
+        if (options.read_only) flags |= SQLITE_OPEN_READONLY;
+        else flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+        const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+            sqlite3_close_v2(db);
+            db = nullptr;
+            throw connection_error("cannot open SQLite database \"" + path + "\": " + message, {}, {}, rc);
+        }
+        try {
+            sqlite3_extended_result_codes(db, 1);
+            sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
+            if (options.foreign_keys) exec("PRAGMA foreign_keys = ON");
+            if (options.wal) enable_wal();
+        } catch (...) {
+            sqlite3_close_v2(db);
+            throw;
+        }
+    }
+    state(const state&) = delete;
+    state& operator=(const state&) = delete;
+    ~state() {
+        for (auto& entry : cache) sqlite3_finalize(entry.stmt);
+        for (sqlite3_stmt* stmt : control) sqlite3_finalize(stmt);
+        sqlite3_close_v2(db);  // _v2: a fetch() range that outlives the connection keeps it open
+    }
+
+    sqlite3_stmt* prepare(const char* sql, std::size_t size) {
+        sqlite3_stmt* stmt = nullptr;
+        const char* tail = nullptr;
+        const int rc = sqlite3_prepare_v3(db, sql, static_cast<int>(size), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+        if (rc != SQLITE_OK) throw_error(db, rc, std::string_view(sql, size));
+        for (const char* p = tail; p != nullptr && p < sql + size; ++p) {
+            if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && *p != ';') {
+                sqlite3_finalize(stmt);
+                throw usage_error("the statement text holds more than one statement (run scripts with execute() "
+                                  "of a script statement such as create_all)",
+                                  std::string(sql, size));
+            }
+        }
+        if (stmt == nullptr) throw usage_error("the statement text holds no statement", std::string(sql, size));
+        return stmt;
+    }
+
+    // The statement for `slot` (prepared on first use), or a temporary one while it is busy.
+    statement_lease acquire(std::size_t slot, const char* sql, std::size_t size) {
+        if (slot >= cache.size()) cache.resize(slot + 1);
+        cache_entry& entry = cache[slot];
+        if (entry.busy) return statement_lease(*this, prepare(sql, size), npos);
+        if (entry.key != sql) {
+            sqlite3_stmt* stmt = prepare(sql, size);
+            sqlite3_finalize(entry.stmt);
+            entry.stmt = stmt;
+            entry.key = sql;
+        }
+        entry.busy = true;
+        return statement_lease(*this, entry.stmt, slot);
+    }
+
+    void finish(sqlite3_stmt* stmt, std::size_t slot) noexcept {
+        sqlite3_reset(stmt);
+        if (slot == npos) sqlite3_finalize(stmt);
+        else cache[slot].busy = false;
+    }
+
+    // Steps to completion; the affected row count for INSERT/UPDATE/DELETE, else rows returned.
+    std::uint64_t run(sqlite3_stmt* stmt) {
+        const sqlite3_int64 before = sqlite3_total_changes64(db);
+        std::uint64_t rows = 0;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) ++rows;
+        if (rc != SQLITE_DONE) throw_error(db, rc, sqlite3_sql(stmt));
+        if (sqlite3_total_changes64(db) != before) return static_cast<std::uint64_t>(sqlite3_changes64(db));
+        return rows;
+    }
+
+    // Runs SQL text of one or more statements without parameters (scripts, PRAGMAs).
+    void exec(const char* sql) {
+        char* message = nullptr;
+        const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+        if (rc != SQLITE_OK) {
+            std::string text = message != nullptr ? message : sqlite3_errmsg(db);
+            sqlite3_free(message);
+            throw_code(rc, std::move(text), sql);
+        }
+    }
+
+    // ---- transactions (the Backend of basic_transaction) ---------------------------------------
+    unsigned transaction_depth() const noexcept { return depth; }
+
+    unsigned begin(sqlite_transaction_mode mode) {
+        if (depth == 0) {
+            const int which = static_cast<int>(mode);
+            static constexpr const char* begin_sql[] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"};
+            run_control(which, begin_sql[which]);
+        } else {
+            if (mode != sqlite_transaction_mode::deferred)
+                throw usage_error("a nested transaction is a SAVEPOINT and takes no transaction mode");
+            exec(savepoint_sql("SAVEPOINT ", depth).c_str());
+        }
+        return ++depth;
+    }
+
+    void commit_transaction(unsigned level) {
+        check_innermost(level, "commit");
+        if (level == 1) {
+            try {
+                run_control(3, "COMMIT");
+            } catch (...) {
+                sync_depth();  // SQLite keeps the transaction open after some failed COMMITs
+                throw;
+            }
+        } else {
+            exec(savepoint_sql("RELEASE SAVEPOINT ", level - 1).c_str());
+        }
+        depth = level - 1;
+    }
+
+    void rollback_transaction(unsigned level) {
+        check_innermost(level, "rollback");
+        if (sqlite3_get_autocommit(db) != 0) {  // SQLite already rolled back (after an I/O error, ...)
+            depth = 0;
+            return;
+        }
+        if (level == 1) {
+            depth = 0;
+            run_control(4, "ROLLBACK");
+        } else {
+            depth = level - 1;
+            const std::string name = std::to_string(level - 1);
+            exec(("ROLLBACK TO SAVEPOINT ctsql_" + name + "; RELEASE SAVEPOINT ctsql_" + name).c_str());
+        }
+    }
+
+    void rollback_transaction_noexcept(unsigned level) noexcept {
+        try {
+            rollback_transaction(level);
+        } catch (...) {
+            if (depth >= level) depth = level - 1;
+        }
+    }
+
+    sqlite3* db = nullptr;
+    std::vector<cache_entry> cache;
+    unsigned depth = 0;
+    sqlite3_stmt* control[5] = {};  // BEGIN DEFERRED / IMMEDIATE / EXCLUSIVE, COMMIT, ROLLBACK
+
+private:
+    static std::string savepoint_sql(const char* verb, unsigned level) {
+        return verb + std::string("ctsql_") + std::to_string(level);
+    }
+
+    void check_innermost(unsigned level, const char* what) const {
+        if (level != depth)
+            throw usage_error(std::string("cannot ") + what + " a transaction while a transaction nested in it is open");
+    }
+
+    void sync_depth() noexcept {
+        if (sqlite3_get_autocommit(db) != 0) depth = 0;
+    }
+
+    void run_control(int which, const char* sql) {
+        sqlite3_stmt*& stmt = control[which];
+        if (stmt == nullptr) stmt = prepare(sql, std::char_traits<char>::length(sql));
+        const int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) throw_error(db, rc, sql);
+    }
+
+    void enable_wal() {
+        sqlite3_stmt* stmt = prepare("PRAGMA journal_mode = WAL", 25);
+        const int rc = sqlite3_step(stmt);
+        std::string mode;
+        if (rc == SQLITE_ROW) mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_ROW) throw_error(db, rc, "PRAGMA journal_mode = WAL");
+        if (mode != "wal")
+            throw connection_error("cannot enable WAL: the journal mode stays \"" + mode +
+                                   "\" (an in-memory or temporary database has no WAL)");
+    }
+};
+
+inline void statement_lease::release() noexcept {
+    if (stmt_ != nullptr) owner_->finish(std::exchange(stmt_, nullptr), slot_);
+}
+
+// Reads the current row of `stmt` into `target` through row_mapping<Target, Row>.
+template <class Row, class Target>
+void read_row(sqlite3_stmt* stmt, Target& target) {
+    using Mapping = row_mapping<Target, Row>;
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (read_value(stmt, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
+                    row_columns<Row>::names[Mapping::template column<K>]),
+         ...);
+    }(std::make_index_sequence<Mapping::size>{});
+}
+
+}  // namespace detail::sqlite_impl
+
+// The rows of a statement, read as iterated (each ++ is one sqlite3_step). An input range:
+// iterate it once. The statement is reset as soon as the last row was read (or the range is
+// destroyed), so breaking out of the loop early is fine. The connection must outlive it.
+template <class Target, class Row>
+class sqlite_rows {
+public:
+    class iterator {
+    public:
+        using value_type = Target;
+        using difference_type = std::ptrdiff_t;
+        using iterator_concept = std::input_iterator_tag;
+
+        iterator() noexcept = default;
+        explicit iterator(sqlite_rows* rows) noexcept : rows_(rows) {}
+
+        Target& operator*() const noexcept { return rows_->current_; }
+        Target* operator->() const noexcept { return &rows_->current_; }
+        iterator& operator++() {
+            rows_->step();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept { return it.at_end(); }
+
+    private:
+        bool at_end() const noexcept { return rows_->done_; }
+        sqlite_rows* rows_ = nullptr;
+    };
+
+    explicit sqlite_rows(detail::sqlite_impl::statement_lease lease) noexcept : lease_(std::move(lease)) {}
+
+    // Reads the first row (once: a second begin() continues where the iteration stands).
+    iterator begin() {
+        if (!started_) {
+            started_ = true;
+            step();
+        }
+        return iterator(this);
+    }
+    std::default_sentinel_t end() const noexcept { return {}; }
+
+private:
+    void step() {
+        if (done_) return;
+        sqlite3_stmt* stmt = lease_.get();
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            try {
+                detail::sqlite_impl::read_row<Row>(stmt, current_);
+            } catch (...) {
+                finish();
+                throw;
+            }
+            return;
+        }
+        if (rc == SQLITE_DONE) {
+            finish();
+            return;
+        }
+        sqlite3* db = sqlite3_db_handle(stmt);
+        std::string message = sqlite3_errmsg(db);
+        std::string sql = sqlite3_sql(stmt);
+        finish();
+        detail::sqlite_impl::throw_code(rc, std::move(message), sql);
+    }
+    void finish() noexcept {
+        done_ = true;
+        lease_.release();
+    }
+
+    detail::sqlite_impl::statement_lease lease_;
+    Target current_{};
+    bool started_ = false;
+    bool done_ = false;
+};
+
+template <class Dialect = sqlite<>>
+class basic_sqlite_connection {
+    using state = detail::sqlite_impl::state;
+
+public:
+    using dialect = Dialect;
+    using transaction_type = basic_transaction<state>;
+
+    // Opens (by default creates) the database at `path`: a file name, ":memory:", "" (a
+    // private temporary database) or a URI ("file:app.db?mode=ro", "file::memory:?cache=shared").
+    // Throws connection_error.
+    explicit basic_sqlite_connection(const std::string& path = ":memory:", const sqlite_options& options = {})
+        : state_(std::make_unique<state>(path, options)) {}
+
+    basic_sqlite_connection(basic_sqlite_connection&&) noexcept = default;
+    basic_sqlite_connection& operator=(basic_sqlite_connection&&) noexcept = default;
+
+    // Runs a statement (or a script such as create_all) to completion. Returns the number of
+    // rows inserted, updated or deleted (for a statement that returns rows: the number of rows,
+    // which are discarded).
+    template <class S, class... Args>
+    std::uint64_t execute(const S&, const Args&... args) {
+        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) {
+            return 0;
+        } else if constexpr (detail::script_statement<S>) {
+            state_->exec(ctsql::c_str<Dialect, std::remove_cvref_t<S>>());
+            return 0;
+        } else {
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            detail::sqlite_impl::statement_lease lease = acquire<S>();
+            bind_in_place<S>(lease, texts, args...);
+            return state_->run(lease.get());
+        }
+    }
+
+    // Every row, read into the statement's row type or into Target (row_mapping.hpp).
+    template <class Target = void, class S, class... Args>
+    auto fetch_all(const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            using T = detail::fetch_target<Target, Row>;
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            detail::sqlite_impl::statement_lease lease = acquire<S>();
+            bind_in_place<S>(lease, texts, args...);
+            sqlite3_stmt* stmt = lease.get();
+            std::vector<T> rows;
+            int rc;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+                detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
+            if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
+            return rows;
+        }
+    }
+
+    // Exactly one row; row_count_error when there is none or more than one.
+    template <class Target = void, class S, class... Args>
+    auto fetch_one(const S&, const Args&... args) {
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row =
+                fetch_at_most_one<Target, S>(args...);
+            if (!row) throw row_count_error("fetch_one: the statement returned no row", sql_text<S>());
+            return std::move(*row);
+        }
+    }
+
+    // The row if there is one, std::nullopt if none; row_count_error when there are several.
+    template <class Target = void, class S, class... Args>
+    auto fetch_optional(const S&, const Args&... args) {
+        if constexpr (!check<Target, S, Args...>()) return;
+        else return fetch_at_most_one<Target, S>(args...);
+    }
+
+    // The rows as a lazy input range: each iteration steps the statement once. Arguments are
+    // copied into the statement (they may be temporaries).
+    template <class Target = void, class S, class... Args>
+    auto fetch(const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        if constexpr (!check<Target, S, Args...>()) {
+            return;
+        } else {
+            detail::sqlite_impl::statement_lease lease = acquire<S>();
+            detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(
+                lease.get(), detail::sqlite_impl::bind_buffers{nullptr, true}, args...);
+            return sqlite_rows<detail::fetch_target<Target, Row>, Row>(std::move(lease));
+        }
+    }
+
+    // BEGIN <mode> (outermost) or SAVEPOINT (nested); see connector/transaction.hpp.
+    [[nodiscard]] transaction_type transaction(sqlite_transaction_mode mode = sqlite_transaction_mode::deferred) {
+        const unsigned depth = state_->begin(mode);
+        return transaction_type(*state_, depth);
+    }
+
+    // Open transactions (and savepoints) on this connection.
+    unsigned transaction_depth() const noexcept { return state_->depth; }
+
+    // The sqlite3 handle, for what ctsql does not cover (it stays owned by the connection).
+    sqlite3* native_handle() const noexcept { return state_->db; }
+
+private:
+    template <class S>
+    static std::string sql_text() {
+        return std::string(ctsql::sql<Dialect, std::remove_cvref_t<S>>());
+    }
+
+    template <class Target, class S, class... Args>
+    static constexpr bool check() {
+        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) return false;
+        else return detail::check_fetch_target<S, detail::connector_row<S>, detail::fetch_target<Target, detail::connector_row<S>>>();
+    }
+
+    template <class S>
+    detail::sqlite_impl::statement_lease acquire() {
+        using Statement = std::remove_cvref_t<S>;
+        static_assert(!detail::script_statement<Statement>, "a script returns no rows");
+        constexpr std::string_view text = ctsql::sql<Dialect, Statement>();
+        return state_->acquire(detail::statement_slot<Statement>(), text.data(), text.size());
+    }
+
+    // Binds for a statement that completes inside the caller's frame (values bound in place;
+    // `texts` lives in that frame too).
+    template <class S, class Texts, class... Args>
+    static void bind_in_place(const detail::sqlite_impl::statement_lease& lease, Texts& texts, const Args&... args) {
+        detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), texts.buffers(), args...);
+    }
+
+    template <class Target, class S, class... Args>
+    auto fetch_at_most_one(const Args&... args) {
+        using Row = detail::connector_row<S>;
+        using T = detail::fetch_target<Target, Row>;
+        detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+        detail::sqlite_impl::statement_lease lease = acquire<S>();
+        bind_in_place<S>(lease, texts, args...);
+        sqlite3_stmt* stmt = lease.get();
+        std::optional<T> row;
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            detail::sqlite_impl::read_row<Row>(stmt, row.emplace());
+            rc = sqlite3_step(stmt);
+            if (rc == SQLITE_ROW)
+                throw row_count_error("the statement returned more than one row where at most one was expected",
+                                      sql_text<S>());
+        }
+        if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
+        return row;
+    }
+
+    std::unique_ptr<state> state_;
+};
+
+using sqlite_connection = basic_sqlite_connection<>;
+using sqlite_transaction = sqlite_connection::transaction_type;
+
+}  // namespace ctsql
