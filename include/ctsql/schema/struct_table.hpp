@@ -129,36 +129,35 @@ struct struct_table {
     }
 
     template <class Options>
-    static constexpr bool options_name_fields() {
+    static constexpr auto check_options_name_a_field() {
         if constexpr (field_index<Options::field_name>() == detail::npos)
-            static_assert(sizeof(error::column_options_name_no_field<Struct, Options>) != 0);
-        return true;
+            return detail::report<error::column_options_name_no_field<Struct, Options>>();
+        else
+            return detail::pass();
     }
 
   public:
     using column_list = typename make_columns<std::make_index_sequence<detail::hana_field_count<Struct>>>::type;
 
-    // Position of the column called ColumnName (a compile error when there is none).
+    // The column called ColumnName; ctsql[E021] when there is none.
     template <fixed_string ColumnName>
-    static constexpr std::size_t column_index() {
-        constexpr std::size_t i = field_index<ColumnName>();
-        if constexpr (i == detail::npos) {
-            static_assert(sizeof(error::no_column_with_this_name<Table, column_options<ColumnName>>) != 0);
-            return 0;
-        } else {
-            return i;
-        }
-    }
+    struct column_lookup {
+        static constexpr std::size_t index = field_index<ColumnName>();
+        static_assert(sizeof(std::conditional_t<index == detail::npos,
+                                                error::no_column_with_this_name<Table, column_options<ColumnName>>,
+                                                detail::no_error>) != 0);
+        using type = detail::at<index == detail::npos ? 0 : index, column_list>;
+    };
 
     // The type of the column called ColumnName.
     template <fixed_string ColumnName>
-    using column_t = detail::at<column_index<ColumnName>(), column_list>;
+    using column_t = typename column_lookup<ColumnName>::type;
 
     // The column called ColumnName, as a value: articles.c<"title">.
     template <fixed_string ColumnName>
     static constexpr column_t<ColumnName> c{};
 
-    static_assert((options_name_fields<ColumnOptions>() && ...));
+    static_assert(sizeof(detail::broken_rule<decltype(check_options_name_a_field<ColumnOptions>())...>) != 0);
 };
 
 }  // namespace ctsql
