@@ -1,0 +1,17 @@
+// E005: an autoincrement column must be the table's single-column primary key.
+// Mistake: users.id is autoincrement but not declared primary_key.
+// Control: users.id is ctsql::primary_key, ctsql::autoincrement.
+#include <ctsql/ctsql.hpp>
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+#ifdef CTSQL_COMPILE_FAIL
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::autoincrement> {} id;
+#else
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+#endif
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+};
+inline constexpr users_t users{};
+
+inline constexpr auto ddl = ctsql::sql<ctsql::sqlite<>>(ctsql::create_table(users));
