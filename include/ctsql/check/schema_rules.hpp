@@ -89,11 +89,11 @@ struct unsupported_column_type {
 };
 template <class Table, class ForeignKey>
 struct foreign_key_column_counts_differ {
-    static_assert(dependent_false<ForeignKey>, "ctsql[E017] a foreign key lists a different number of columns than it references");
+    static_assert(dependent_false<ForeignKey>, "ctsql[E017] a foreign key must list as many columns as it references, and at least one");
 };
 template <class Table, class OtherTable>
 struct foreign_keys_form_a_cycle {
-    static_assert(dependent_false<Table>, "ctsql[E018] foreign keys between these tables form a cycle, so no creation order exists");
+    static_assert(dependent_false<Table>, "ctsql[E018] foreign keys between these two tables form a cycle, so no creation order exists");
 };
 template <class Table, class ConstraintOrIndex, class Column>
 struct column_listed_twice {
@@ -415,7 +415,7 @@ constexpr auto check_schema_impl() {
                    [](auto r) { return !contains<type_of<decltype(r)>, tables>; }),
                typename referenced_tables<at<outside, tables>>::type>>>();
     else if constexpr (order.first_blocked != npos)
-        return report<error::foreign_keys_form_a_cycle<at<order.first_blocked, tables>, Schema>>();
+        return report<error::foreign_keys_form_a_cycle<at<order.first_blocked, tables>, at<order.blocked_by, tables>>>();
     else
         return check_schema_indexes<Schema>();
 }

@@ -14,7 +14,16 @@
 namespace ctsql::detail {
 
 template <class FK>
-using referenced_table_of = typename at<0, typename FK::target_column_list>::table_type;
+struct referenced_table_of_impl {
+    using type = void;  // a foreign key without columns (reported as ctsql[E017]) references none
+};
+template <class FK>
+    requires(FK::target_column_list::size != 0)
+struct referenced_table_of_impl<FK> {
+    using type = typename at<0, typename FK::target_column_list>::table_type;
+};
+template <class FK>
+using referenced_table_of = typename referenced_table_of_impl<FK>::type;
 
 // Tables that Table's foreign keys reference.
 template <class Table>
@@ -49,7 +58,7 @@ struct creation_order_impl<type_list<Tables...>> {
         std::size_t i = 0;
         ([&]<class T>(std::type_identity<T>) {
             [&]<class... Refs>(type_list<Refs...>) {
-                for (std::size_t j : {npos, index_of<Refs, list>...})
+                for (std::size_t j : {npos, index_of<Refs, list>...})  // npos: outside the schema (E012)
                     if (j != npos && j != i) m[i][j] = true;
             }(typename referenced_tables<T>::type{});
             ++i;
@@ -60,7 +69,8 @@ struct creation_order_impl<type_list<Tables...>> {
     struct result {
         std::array<std::size_t, count> order{};
         std::size_t placed = 0;  // < count when a cycle blocks the rest
-        std::size_t first_blocked = npos;
+        std::size_t first_blocked = npos;  // a table on a cycle, when there is one
+        std::size_t blocked_by = npos;     // a table of the same cycle that it references
     };
 
     static constexpr result value = [] {
@@ -82,8 +92,27 @@ struct creation_order_impl<type_list<Tables...>> {
                 }
             }
         }
+        // Tables left over are on a cycle or depend on one; peel off those that no remaining
+        // table references until only cycle members are left, so the diagnostic names one.
+        std::array<bool, count> left{};
+        for (std::size_t i = 0; i != count; ++i) left[i] = !done[i];
+        for (bool peeled = true; peeled;) {
+            peeled = false;
+            for (std::size_t i = 0; i != count; ++i) {
+                if (!left[i]) continue;
+                bool referenced = false;
+                for (std::size_t j = 0; j != count; ++j) referenced = referenced || (left[j] && depends[j][i]);
+                if (!referenced) {
+                    left[i] = false;
+                    peeled = true;
+                }
+            }
+        }
         for (std::size_t i = 0; i != count && r.first_blocked == npos; ++i)
-            if (!done[i]) r.first_blocked = i;
+            if (left[i]) r.first_blocked = i;
+        if (r.first_blocked != npos)
+            for (std::size_t j = 0; j != count && r.blocked_by == npos; ++j)
+                if (left[j] && depends[r.first_blocked][j]) r.blocked_by = j;
         return r;
     }();
 };

@@ -1,6 +1,8 @@
 // Named indexes. The table is the one all columns belong to:
-//   using by_author = ctsql::index<"posts_by_author", author_id_c, created_at_c>;
+//   struct by_author : ctsql::index<"posts_by_author", author_id_c, created_at_c> {};
 //   using indexes = ctsql::indexes<by_author>;
+// (A derived struct, like named columns, prints as posts_t::by_author in diagnostics; an alias
+// `using by_author = ctsql::index<...>` works too but clang 14 prints its name as char codes.)
 #pragma once
 
 #include "ctsql/detail/fixed_string.hpp"
