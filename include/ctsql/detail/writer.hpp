@@ -1,6 +1,6 @@
-// Allocation-free two-pass rendering: a render function runs once with count_writer to learn
-// the length, then with array_writer of exactly that size. constexpr std::string cannot be
-// used: clang 14 with libstdc++ 12 rejects it in constant evaluation.
+// Allocation-free two-pass rendering: a render function runs once to learn the length, then
+// again into an array of exactly that size. constexpr std::string cannot be used: clang 14
+// with libstdc++ 12 rejects it in constant evaluation.
 #pragma once
 
 #include <cstddef>
@@ -9,20 +9,27 @@
 
 namespace ctsql::detail {
 
-struct count_writer {
+// One writer type for both passes, so every render function is instantiated once: with no
+// buffer it only counts, with one it also stores.
+struct sql_writer {
+    char* buffer = nullptr;
     std::size_t size = 0;
-    constexpr void put(char) noexcept { ++size; }
-    constexpr void put(std::string_view text) noexcept { size += text.size(); }
-};
-
-template <std::size_t N>
-struct array_writer {
-    char buffer[N + 1]{};  // NUL-terminated, so the text can go straight to sqlite3/libpq
-    std::size_t size = 0;
-    constexpr void put(char c) noexcept { buffer[size++] = c; }
-    constexpr void put(std::string_view text) noexcept {
-        for (char c : text) buffer[size++] = c;
+    constexpr void put(char c) noexcept {
+        if (buffer) buffer[size] = c;
+        ++size;
     }
+    constexpr void put(std::string_view text) noexcept {
+        if (buffer)
+            for (std::size_t i = 0; i != text.size(); ++i) buffer[size + i] = text[i];
+        size += text.size();
+    }
+};
+using count_writer = sql_writer;
+
+// NUL-terminated text of a rendered statement.
+template <std::size_t N>
+struct rendered_array {
+    char buffer[N + 1]{};
 };
 
 // "name" with embedded quotes doubled: identifiers are always quoted, so no name can be
@@ -81,19 +88,21 @@ constexpr void write_comma_list(Writer& out, const Range& items, WriteItem write
     }
 }
 
-// Renderer: a type with `template <class W> static constexpr void render(W&)`.
+// Renderer: a type with `static constexpr void render(sql_writer&)` (a template on the
+// writer type is fine too: only sql_writer is ever passed).
 template <class Renderer>
 inline constexpr std::size_t rendered_size = [] {
-    count_writer out;
+    sql_writer out;
     Renderer::render(out);
     return out.size;
 }();
 
 template <class Renderer>
-inline constexpr array_writer<rendered_size<Renderer>> rendered_text = [] {
-    array_writer<rendered_size<Renderer>> out;
+inline constexpr rendered_array<rendered_size<Renderer>> rendered_text = [] {
+    rendered_array<rendered_size<Renderer>> text;
+    sql_writer out{text.buffer};
     Renderer::render(out);
-    return out;
+    return text;
 }();
 
 template <class Renderer>

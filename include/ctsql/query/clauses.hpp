@@ -2,6 +2,8 @@
 // and the type-level helpers that collect parameters and check them.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
@@ -84,51 +86,65 @@ constexpr auto check_source() {
         return pass();
 }
 
-// Parameters with duplicates (same name) removed, keeping the first; a name used with two
-// different types is ctsql[E043].
-template <class Unique, class Rest>
-struct unique_parameters_impl {
-    using type = Unique;
-};
-template <class... Us, class P, class... Rest>
-struct unique_parameters_impl<type_list<Us...>, type_list<P, Rest...>> {
-    static constexpr bool seen = [] {
-        bool s = false;
-        for (std::string_view n : {std::string_view{}, Us::name.view()...}) s = s || (n == P::name.view());
-        return s;
-    }();
-    using type = typename unique_parameters_impl<std::conditional_t<seen, type_list<Us...>, type_list<Us..., P>>,
-                                                 type_list<Rest...>>::type;
-};
+// Parameters with duplicates (same name) removed, keeping the first occurrence; a name used
+// with two different types is ctsql[E043]. Computed with loops over one name array rather
+// than recursive instantiation (statements are many, so this is a hot compile path).
 template <class List>
-using unique_parameters = typename unique_parameters_impl<type_list<>, List>::type;
+struct parameter_table;
+template <class... Ps>
+struct parameter_table<type_list<Ps...>> {
+    static constexpr std::size_t count = sizeof...(Ps);
+    static constexpr std::string_view names[count + 1] = {Ps::name.view()..., {}};
+    // first[i]: position of the first parameter with the same name as parameter i
+    static constexpr auto first = [] {
+        std::array<std::size_t, count + 1> f{};
+        for (std::size_t i = 0; i != count; ++i) {
+            f[i] = i;
+            for (std::size_t j = 0; j != i; ++j)
+                if (names[j] == names[i]) {
+                    f[i] = j;
+                    break;
+                }
+        }
+        return f;
+    }();
+    static constexpr std::size_t unique_count = [] {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i != count; ++i) n += first[i] == i;
+        return n;
+    }();
+    static constexpr auto unique_positions = [] {
+        std::array<std::size_t, unique_count + 1> u{};
+        std::size_t n = 0;
+        for (std::size_t i = 0; i != count; ++i)
+            if (first[i] == i) u[n++] = i;
+        return u;
+    }();
 
-template <class Unique, class All>
-struct parameter_conflict;
-template <class Unique, class... All>
-struct parameter_conflict<Unique, type_list<All...>> {
-    template <class P>
-    static constexpr std::size_t position = [] {
-        std::size_t i = 0;
-        return [&]<class... Us>(type_list<Us...>) {
-            std::size_t found = npos;
-            ((found = (found == npos && Us::name.view() == P::name.view()) ? i : found, ++i), ...);
-            return found;
-        }(Unique{});
-    }();
-    static constexpr std::size_t first = [] {
-        const bool flags[] = {false, !std::is_same_v<at<position<All>, Unique>, All>...};
+    template <class Sequence>
+    struct select;
+    template <std::size_t... K>
+    struct select<std::index_sequence<K...>> {
+        using type = type_list<at<unique_positions[K], type_list<Ps...>>...>;
+    };
+    using unique = typename select<std::make_index_sequence<unique_count>>::type;
+
+    // Position of the first parameter whose type differs from the first one of its name.
+    static constexpr std::size_t conflict = []<std::size_t... I>(std::index_sequence<I...>) {
+        const bool flags[] = {false, !std::is_same_v<Ps, at<first[I], type_list<Ps...>>>...};
         return first_true(flags);
-    }();
+    }(std::index_sequence_for<Ps...>{});
 };
+
+template <class List>
+using unique_parameters = typename parameter_table<List>::unique;
 
 template <class All>
 constexpr auto check_parameters() {
-    using unique = unique_parameters<All>;
-    constexpr std::size_t conflict = parameter_conflict<unique, All>::first;
-    if constexpr (conflict != npos) {
-        using P = at<conflict, All>;
-        return report<error::parameter_used_with_two_types<P, at<parameter_conflict<unique, All>::template position<P>, unique>>>();
+    using table = parameter_table<All>;
+    if constexpr (table::conflict != npos) {
+        using P = at<table::conflict, All>;
+        return report<error::parameter_used_with_two_types<P, at<table::first[table::conflict], All>>>();
     } else {
         return pass();
     }

@@ -15,7 +15,7 @@ template <dialect Dialect, class Statement>
 struct statement_renderer;  // specialisations: static constexpr void render(Writer&)
 
 template <class Statement, class Dialect>
-concept renderable_for = requires { &statement_renderer<Dialect, Statement>::template render<detail::count_writer>; };
+concept renderable_for = requires { &statement_renderer<Dialect, Statement>::template render<detail::sql_writer>; };
 
 // The statement's SQL for Dialect, computed at compile time: a view of one NUL-terminated
 // array in read-only data, shared by every use of the same statement type.
