@@ -1,0 +1,3 @@
+// Stands in for <sqlite3.h> in targets that must compile without a database client (the umbrella
+// header, static tests): see ctsql_test_no_db_client in tests/CMakeLists.txt.
+#error "ctsql: this code must not need <sqlite3.h>; only headers under ctsql/connector/sqlite/ may include it"
