@@ -1,0 +1,283 @@
+// Revisions and chains.
+//
+//   struct r0001 : ctsql::migrate::revision<"0001", "create users", ctsql::migrate::base,
+//                                           create_table<"users", col<"id", std::int64_t, ctsql::primary_key>>> {};
+//   struct r0002 : ctsql::migrate::revision<"0002", "add email", r0001,
+//                                           add_column<"users", col<"email", std::optional<std::string>>>> {};
+//   using history = ctsql::migrate::chain<r0001, r0002>;
+//   static_assert(ctsql::migrate::chain_yields<history, app_schema>);   // the proof
+//
+// Every operation is checked against the schema as it is at its point of the chain; each
+// revision's downgrade (derived from the states) must restore the schema before it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include "ctsql/detail/report.hpp"
+#include "ctsql/detail/type_list.hpp"
+#include "ctsql/detail/writer.hpp"
+#include "ctsql/migrate/compare.hpp"
+#include "ctsql/migrate/model_state.hpp"
+#include "ctsql/migrate/ops.hpp"
+#include "ctsql/migrate/rules.hpp"
+#include "ctsql/migrate/state.hpp"
+#include "ctsql/render/statement_renderer.hpp"
+
+namespace ctsql::migrate {
+
+// The schema before the first revision: empty.
+struct base {
+    static constexpr fixed_string id = "";
+    static constexpr fixed_string message = "";
+    using operations = type_list<>;
+};
+
+template <fixed_string Id, fixed_string Message, class Parent, class... Ops>
+struct revision {
+    static constexpr auto id = Id;
+    static constexpr auto message = Message;
+    using parent = Parent;
+    using operations = type_list<Ops...>;
+};
+
+namespace detail {
+
+template <class S, class Ops>
+struct fold_ops;
+template <class S>
+struct fold_ops<S, type_list<>> {
+    using type = S;
+};
+template <class S, class First, class... Rest>
+struct fold_ops<S, type_list<First, Rest...>> {
+    using type = typename fold_ops<typename First::template apply<S>, type_list<Rest...>>::type;
+};
+
+}  // namespace detail
+
+// The schema state after revision R (and every revision before it).
+template <class R>
+struct state_after_impl {
+    using type = typename detail::fold_ops<typename state_after_impl<typename R::parent>::type, typename R::operations>::type;
+};
+template <>
+struct state_after_impl<base> {
+    using type = empty_schema;
+};
+template <class R>
+using state_after = typename state_after_impl<R>::type;
+
+template <class R>
+using state_before = state_after<typename R::parent>;
+
+namespace detail {
+
+template <class Ops>
+struct inverse_list;
+template <class... Ops>
+struct inverse_list<type_list<Ops...>> {
+    template <class S>
+    using type = typename inverse_ops<S, Ops...>::type;
+};
+
+// Operation checks in order, each against the state before it; stops at the first failure.
+template <class S, class Ops>
+struct check_ops;
+template <class S>
+struct check_ops<S, type_list<>> {
+    using type = ctsql::detail::passed;
+};
+template <class S, class First, class... Rest>
+struct check_ops<S, type_list<First, Rest...>> {
+    using first = decltype(First::template check<S>());
+    using type = std::conditional_t<!first::ok, first,
+                                    typename check_ops<typename First::template apply<S>, type_list<Rest...>>::type>;
+};
+
+// Columns compared as a set: a dropped column that a downgrade restores comes back last.
+constexpr bool same_tables_ignoring_column_order(const table_spec& a, const table_spec& b) noexcept {
+    if (a.name != b.name || a.columns.size() != b.columns.size()) return false;
+    for (const auto& c : a.columns) {
+        const column_spec* other = b.find_column(c.name);
+        if (!other || !(*other == c)) return false;
+    }
+    return a.primary_key == b.primary_key && same_set(a.unique_keys, b.unique_keys) &&
+           same_set(a.foreign_keys, b.foreign_keys) && same_set(a.indexes, b.indexes);
+}
+template <std::size_t M, std::size_t N>
+constexpr bool same_schema_ignoring_column_order(const std::array<const table_spec*, M>& a,
+                                                 const std::array<const table_spec*, N>& b) noexcept {
+    if (M != N) return false;
+    for (const table_spec* t : a) {
+        bool found = false;
+        for (const table_spec* u : b) found = found || (t->name == u->name && same_tables_ignoring_column_order(*t, *u));
+        if (!found) return false;
+    }
+    return true;
+}
+
+}  // namespace detail
+
+// The operations undoing revision R, in order.
+template <class R>
+using downgrade_operations = typename detail::inverse_list<typename R::operations>::template type<state_before<R>>;
+
+template <class R>
+using state_after_downgrade = typename detail::fold_ops<state_after<R>, downgrade_operations<R>>::type;
+
+template <class R>
+constexpr auto check_revision() {
+    using ops = typename detail::check_ops<state_before<R>, typename R::operations>::type;
+    if constexpr (!ops::ok)
+        return ops{};
+    else if constexpr (!detail::same_schema_ignoring_column_order(state_specs<state_after_downgrade<R>>::value,
+                                                                  state_specs<state_before<R>>::value))
+        return ctsql::detail::report<error::downgrade_does_not_restore<R, downgrade_operations<R>>>();
+    else
+        return ctsql::detail::pass();
+}
+
+template <class... Revisions>
+struct chain {
+    using revisions = type_list<Revisions...>;
+    static constexpr std::size_t size = sizeof...(Revisions);
+    using head = detail::at<size - 1, revisions>;
+};
+
+namespace detail {
+
+template <class Revisions>
+struct check_links;
+template <class... Rs>
+struct check_links<type_list<Rs...>> {
+    using list = type_list<Rs...>;
+    static constexpr std::size_t duplicate = [] {
+        constexpr std::string_view ids[] = {Rs::id.view()...};
+        for (std::size_t i = 0; i != sizeof...(Rs); ++i)
+            for (std::size_t j = 0; j != i; ++j)
+                if (ids[i] == ids[j]) return i;
+        return npos;
+    }();
+    static constexpr std::size_t broken_link = []<std::size_t... I>(std::index_sequence<I...>) {
+        const bool flags[] = {false, !std::is_same_v<typename Rs::parent, std::conditional_t<I == 0, base, at<(I == 0 ? 0 : I - 1), list>>>...};
+        return first_true(flags);
+    }(std::index_sequence_for<Rs...>{});
+};
+
+template <class Revisions>
+struct check_each_revision;
+template <class... Rs>
+struct check_each_revision<type_list<Rs...>> {
+    using type = ctsql::detail::first_failure<decltype(check_revision<Rs>())...>;
+};
+
+}  // namespace detail
+
+template <class Chain>
+constexpr auto check_chain() {
+    using links = detail::check_links<typename Chain::revisions>;
+    if constexpr (links::duplicate != detail::npos)
+        return ctsql::detail::report<error::duplicate_revision_id<detail::at<links::duplicate, typename Chain::revisions>, Chain>>();
+    else if constexpr (links::broken_link != detail::npos)
+        return ctsql::detail::report<error::revision_parent_is_not_previous<detail::at<links::broken_link, typename Chain::revisions>,
+                                                                            Chain>>();
+    else
+        return typename detail::check_each_revision<typename Chain::revisions>::type{};
+}
+
+// The chain is well-formed, every operation fits, every downgrade restores, and replaying it
+// yields Schema (a ctsql::schema<...> of the model's tables). Otherwise the first broken rule
+// is a compile error; use as static_assert(ctsql::migrate::chain_yields<Chain, Schema>).
+template <class Chain, class Schema>
+struct proof {
+    using chain_verdict = decltype(check_chain<Chain>());
+    using verdict = std::conditional_t<!chain_verdict::ok, chain_verdict,
+                                       decltype(detail::check_chain_yields<model_state<Schema>, state_after<typename Chain::head>>())>;
+    static_assert(sizeof(ctsql::detail::rule_of<verdict>) != 0);
+    static constexpr bool value = verdict::ok;
+};
+
+template <class Chain, class Schema>
+inline constexpr bool chain_yields = proof<Chain, Schema>::value;
+
+// ---------------------------------------------------------------------------------------------
+// SQL of a revision, per dialect and direction: ctsql::sql<D>(upgrade<r0002>{}).
+
+template <class R>
+struct upgrade {
+    using revision = R;
+    using parameters = type_list<>;
+    using result_row = void;
+};
+template <class R>
+struct downgrade {
+    using revision = R;
+    using parameters = type_list<>;
+    using result_row = void;
+};
+
+namespace detail {
+template <class D, class S, class Ops, class Writer>
+struct render_ops;
+template <class D, class S, class Writer>
+struct render_ops<D, S, type_list<>, Writer> {
+    static constexpr void run(Writer&) {}
+};
+template <class D, class S, class First, class... Rest, class Writer>
+struct render_ops<D, S, type_list<First, Rest...>, Writer> {
+    static constexpr void run(Writer& out) {
+        First::template render<D, S>(out);
+        render_ops<D, typename First::template apply<S>, type_list<Rest...>, Writer>::run(out);
+    }
+};
+}  // namespace detail
+
+}  // namespace ctsql::migrate
+
+namespace ctsql {
+
+template <dialect Dialect, class R>
+struct statement_renderer<Dialect, migrate::upgrade<R>> {
+    using verdict = decltype(migrate::check_revision<R>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok)
+            migrate::detail::render_ops<Dialect, migrate::state_before<R>, typename R::operations, Writer>::run(out);
+    }
+};
+
+template <dialect Dialect, class R>
+struct statement_renderer<Dialect, migrate::downgrade<R>> {
+    using verdict = decltype(migrate::check_revision<R>());
+    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok)
+            migrate::detail::render_ops<Dialect, migrate::state_after<R>, migrate::downgrade_operations<R>, Writer>::run(out);
+    }
+};
+
+}  // namespace ctsql
+
+namespace ctsql::migrate {
+
+// 64-bit FNV-1a of a revision's SQL: stored by the runner, compared on every run, so an applied
+// revision whose SQL changed is refused.
+constexpr std::uint64_t checksum(std::string_view text) noexcept {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+template <class D, class R>
+inline constexpr std::uint64_t revision_checksum =
+    checksum(ctsql::sql<D>(upgrade<R>{})) ^ (checksum(ctsql::sql<D>(downgrade<R>{})) * 31u) ^ checksum(R::id.view());
+
+}  // namespace ctsql::migrate

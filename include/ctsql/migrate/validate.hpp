@@ -1,0 +1,145 @@
+// Whether a schema state is well-formed: what every operation's result must satisfy. Checked
+// on values (the states' table specs), reporting the table and the column or name involved.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "ctsql/check/schema_rules.hpp"
+#include "ctsql/migrate/compare.hpp"
+#include "ctsql/migrate/state_spec.hpp"
+
+namespace ctsql::migrate {
+
+enum class state_problem : unsigned char {
+    none,
+    duplicate_column,        // two columns of a table share a name
+    unknown_key_column,      // a key, foreign key or index lists a column the table lacks
+    nullable_primary_key,
+    missing_target,          // a foreign key's table or column does not exist
+    target_mismatch,         // types differ, counts differ, or the target is not a key
+    duplicate_index,         // two indexes of the schema share a name
+    referenced_table_missing // (reported for drop_table: see ops)
+};
+
+struct state_issue {
+    state_problem problem = state_problem::none;
+    std::string_view table;
+    std::string_view name;  // the column, index or referenced table involved
+};
+
+namespace detail {
+
+constexpr bool has_name(name_list list, std::string_view name) noexcept {
+    for (auto n : list)
+        if (n == name) return true;
+    return false;
+}
+
+constexpr const table_spec* find_table(std::span<const table_spec* const> tables, std::string_view name) noexcept {
+    for (const table_spec* t : tables)
+        if (t->name == name) return t;
+    return nullptr;
+}
+
+constexpr std::string_view first_unknown(const table_spec& t, name_list columns) noexcept {
+    for (auto c : columns)
+        if (!t.find_column(c)) return c;
+    return {};
+}
+
+constexpr state_issue validate(std::span<const table_spec* const> tables) noexcept {
+    for (const table_spec* tp : tables) {
+        const table_spec& t = *tp;
+        for (std::size_t i = 0; i != t.columns.size(); ++i)
+            for (std::size_t j = 0; j != i; ++j)
+                if (t.columns[i].name == t.columns[j].name) return {state_problem::duplicate_column, t.name, t.columns[i].name};
+        if (auto c = first_unknown(t, t.primary_key); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
+        for (auto c : t.primary_key)
+            if (t.find_column(c)->nullable) return {state_problem::nullable_primary_key, t.name, c};
+        for (auto key : t.unique_keys)
+            if (auto c = first_unknown(t, key); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
+        for (const auto& index : t.indexes)
+            if (auto c = first_unknown(t, index.columns); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
+        for (const auto& fk : t.foreign_keys) {
+            if (auto c = first_unknown(t, fk.columns); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
+            const table_spec* target = find_table(tables, fk.target_table);
+            if (!target) return {state_problem::missing_target, t.name, fk.target_table};
+            if (auto c = first_unknown(*target, fk.target_columns); !c.empty()) return {state_problem::missing_target, t.name, c};
+            if (fk.columns.size() != fk.target_columns.size() || fk.columns.empty())
+                return {state_problem::target_mismatch, t.name, fk.columns.empty() ? fk.target_table : fk.columns[0]};
+            for (std::size_t k = 0; k != fk.columns.size(); ++k)
+                if (!(t.find_column(fk.columns[k])->type == target->find_column(fk.target_columns[k])->type))
+                    return {state_problem::target_mismatch, t.name, fk.columns[k]};
+            if (!ctsql::detail::is_constraint_key_of(*target, fk.target_columns))
+                return {state_problem::target_mismatch, t.name, fk.columns[0]};
+        }
+    }
+    // index names are schema-wide on both databases
+    for (std::size_t a = 0; a != tables.size(); ++a)
+        for (std::size_t i = 0; i != tables[a]->indexes.size(); ++i)
+            for (std::size_t b = 0; b <= a; ++b)
+                for (std::size_t j = 0; j != tables[b]->indexes.size(); ++j)
+                    if ((b < a || j < i) && tables[b]->indexes[j].name == tables[a]->indexes[i].name)
+                        return {state_problem::duplicate_index, tables[a]->name, tables[a]->indexes[i].name};
+    return {};
+}
+
+}  // namespace detail
+
+template <class S>
+inline constexpr state_issue state_issue_v = detail::validate(state_specs<S>::value);
+
+namespace kind {
+struct duplicate_column {};
+struct key_lists_unknown_column {};
+struct primary_key_column_nullable {};
+struct foreign_key_target_missing {};
+struct foreign_key_target_mismatch {};
+struct duplicate_index_name {};
+}  // namespace kind
+
+namespace error {
+template <class Op, class What, class Table, class Name>
+struct operation_leaves_invalid_schema {
+    static_assert(ctsql::detail::dependent_false<Op>, "ctsql[E092] after this operation the schema is invalid (see what, the table and the name in this instantiation)");
+};
+}  // namespace error
+
+namespace detail {
+template <state_problem P>
+struct problem_kind;
+template <> struct problem_kind<state_problem::duplicate_column> { using type = kind::duplicate_column; };
+template <> struct problem_kind<state_problem::unknown_key_column> { using type = kind::key_lists_unknown_column; };
+template <> struct problem_kind<state_problem::nullable_primary_key> { using type = kind::primary_key_column_nullable; };
+template <> struct problem_kind<state_problem::missing_target> { using type = kind::foreign_key_target_missing; };
+template <> struct problem_kind<state_problem::target_mismatch> { using type = kind::foreign_key_target_mismatch; };
+template <> struct problem_kind<state_problem::duplicate_index> { using type = kind::duplicate_index_name; };
+
+template <const std::string_view& Text, class Seq = std::make_index_sequence<Text.size()>>
+struct view_name;
+template <const std::string_view& Text, std::size_t... I>
+struct view_name<Text, std::index_sequence<I...>> {
+    using type = sql_name<Text[I]...>;
+};
+
+template <class S>
+struct issue_names {
+    static constexpr std::string_view table = state_issue_v<S>.table;
+    static constexpr std::string_view name = state_issue_v<S>.name;
+};
+
+// The verdict on the schema state an operation Op produced.
+template <class Op, class After>
+constexpr auto check_state() {
+    constexpr state_issue issue = state_issue_v<After>;
+    if constexpr (issue.problem == state_problem::none)
+        return ctsql::detail::pass();
+    else
+        return ctsql::detail::report<error::operation_leaves_invalid_schema<
+            Op, typename problem_kind<issue.problem>::type, typename view_name<issue_names<After>::table>::type,
+            typename view_name<issue_names<After>::name>::type>>();
+}
+}  // namespace detail
+
+}  // namespace ctsql::migrate
