@@ -1,0 +1,27 @@
+// E016: NULLS FIRST / NULLS LAST need SQLite 3.30.
+// Mistake: rendered for SQLite 3.29. Control: SQLite 3.30.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+inline constexpr auto query = ctsql::select(users.name).from(users).order_by(ctsql::desc(users.age).nulls_last());
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'029'000>>(query);
+#else
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'030'000>>(query);
+#endif

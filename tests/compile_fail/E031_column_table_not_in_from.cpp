@@ -1,0 +1,48 @@
+// E031: a column is read from a table that is not in FROM or JOIN.
+// Mistake: posts.title selected FROM users only. Control: posts joined.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto query = ctsql::select(users.name, posts.title).from(users);
+#else
+inline constexpr auto query =
+    ctsql::select(users.name, posts.title).from(users).join(posts).on(posts.author_id == users.id);
+#endif
+
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);
+
+#if 0  // FIXME(ctsql): INSERT values and ON CONFLICT DO UPDATE values are not checked against the
+       // target table: both compile and render another table's column (SQLite even reads
+       // VALUES ("title") as the string 'title'). Expected ctsql[E031] for each.
+inline constexpr auto values_text = ctsql::sql<ctsql::sqlite<>>(
+    ctsql::insert_into(users).values(users.name.to(posts.title), users.email.to(lit<"a@b">)));
+// -> INSERT INTO "users" ("name", "email") VALUES ("title", 'a@b')
+inline constexpr auto upsert_text = ctsql::sql<ctsql::sqlite<>>(
+    ctsql::insert_into(users).values(users.name.to(lit<"n">), users.email.to(lit<"a@b">))
+        .on_conflict(users.email).do_update(users.name.to(posts.title)));
+// -> ... ON CONFLICT ("email") DO UPDATE SET "name" = "posts"."title"
+#endif

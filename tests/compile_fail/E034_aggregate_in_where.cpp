@@ -1,0 +1,40 @@
+// E034: aggregate functions are not allowed in WHERE or ON.
+// Mistake: WHERE COUNT(*) > 1. Control: the same condition in HAVING.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto query =
+    ctsql::select(users.age, ctsql::count()).from(users).where(ctsql::count() > lit<1>).group_by(users.age);
+#else
+inline constexpr auto query =
+    ctsql::select(users.age, ctsql::count()).from(users).group_by(users.age).having(ctsql::count() > lit<1>);
+#endif
+
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);
+
+#if 0  // FIXME(ctsql): aggregates are accepted where SQL forbids them too: in UPDATE SET, in INSERT
+       // VALUES and in GROUP BY. All three compile and render (SQLite: "misuse of aggregate";
+       // PostgreSQL: "aggregate functions are not allowed in UPDATE/VALUES/GROUP BY").
+       // Expected ctsql[E034] (or a new ID) for each.
+inline constexpr auto in_set = ctsql::sql<ctsql::sqlite<>>(ctsql::update(users).set(users.age.to(ctsql::count())));
+inline constexpr auto in_values = ctsql::sql<ctsql::sqlite<>>(ctsql::insert_into(users).values(
+    users.name.to(lit<"n">), users.email.to(lit<"e">), users.age.to(ctsql::count())));
+inline constexpr auto in_group_by = ctsql::sql<ctsql::sqlite<>>(
+    ctsql::select(ctsql::count()).from(users).group_by(ctsql::count()));
+#endif

@@ -1,0 +1,27 @@
+// E035: DEFAULT VALUES needs a default (or NULL) for every column.
+// Mistake: INSERT INTO users DEFAULT VALUES (users.name is required). Control: the columns are given.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto query = ctsql::insert_into(users).default_values();
+#else
+inline constexpr auto query = ctsql::insert_into(users).columns(users.name, users.email).values();
+#endif
+
+inline constexpr auto text = ctsql::sql<ctsql::postgresql<>>(query);

@@ -1,0 +1,29 @@
+// E038: one column is assigned twice in a SET list (or an INSERT row).
+// Mistake: SET name = ?, name = ?. Control: SET name = ?, email = ?.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto query =
+    ctsql::update(users).set(users.name.to(param<"name">), users.name.to(param<"email">)).where(users.id == param<"id">);
+#else
+inline constexpr auto query =
+    ctsql::update(users).set(users.name.to(param<"name">), users.email.to(param<"email">)).where(users.id == param<"id">);
+#endif
+
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);
