@@ -144,15 +144,13 @@ static_assert(same<item_type<decltype(coalesce(sum(users.age), lit<0>))>, std::i
 // ---- Scalar functions and operators -----------------------------------------------------------
 
 // COALESCE: NULL only when every argument can be.
-static_assert(same<item_type<decltype(coalesce(users.age, lit<0>))>, std::int32_t>);
+// For numbers, the widest argument type (lit<0> is a 64-bit integer literal).
+static_assert(same<item_type<decltype(coalesce(users.age, lit<0>))>, std::int64_t>);
 static_assert(same<item_type<decltype(coalesce(users.age, users.age))>, std::optional<std::int32_t>>);
-static_assert(same<item_type<decltype(coalesce(users.age, param<"a">, users.id))>, std::int32_t>);
-#if 0  // FIXME(ctsql): COALESCE takes its first argument's type: COALESCE(age INTEGER, score REAL)
-       // is typed std::int32_t although it yields score's double; expected the common type (as
-       // arithmetic does), std::optional<double> here and std::int64_t for (age, id).
+static_assert(same<item_type<decltype(coalesce(users.age, param<"a">, users.id))>, std::int64_t>);
+// COALESCE of numbers has the common type, like arithmetic.
 static_assert(same<item_type<decltype(coalesce(users.age, users.score))>, std::optional<double>>);
 static_assert(same<item_type<decltype(coalesce(users.age, users.id))>, std::int64_t>);
-#endif
 static_assert(same<item_type<decltype(coalesce(users.name, param<"default">))>, std::string>);
 static_assert(same<item_type<decltype(coalesce(users.age, param<"d", std::optional<std::int32_t>>))>, std::optional<std::int32_t>>);
 constexpr auto left_coalesce = select(coalesce(posts.title, users.name), coalesce(posts.title, t.opt))

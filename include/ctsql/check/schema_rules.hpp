@@ -353,7 +353,7 @@ namespace ctsql {
 
 // The first rule table T breaks (detail::no_error when none); table_is_valid<T> is whether
 // it breaks none. Neither fires a diagnostic: entry points do, with
-// static_assert(sizeof(detail::rule_of<table_verdict<T>>) != 0).
+// static_assert(detail::enforce<detail::rule_of<table_verdict<T>>>::ok).
 template <table_type T>
 using table_verdict = decltype(detail::check_table_impl<T>());
 template <table_type T>

@@ -3,7 +3,9 @@
 //
 //   db.execute(insert_user, "ada", 36);   // parameters (name: std::string, age: std::int64_t)
 //
-// Rules (see value_rules.hpp for which conversions are lossless):
+// Checks return verdicts (ctsql/detail/report.hpp): the connector's entry point fires only the
+// first broken rule, so each mistake prints one error. Rules (see value_rules.hpp for which
+// conversions are lossless):
 //   ctsql[E060] one argument per parameter, in placeholder order
 //   ctsql[E061] an argument whose type cannot stand for the parameter's type
 //   ctsql[E062] an argument that would be narrowed (double for an integer, int64 for a double...)
@@ -17,6 +19,7 @@
 #include <utility>
 
 #include "ctsql/connector/value_rules.hpp"
+#include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/query/statement_traits.hpp"
 #include "ctsql/render/statement_renderer.hpp"
@@ -83,7 +86,6 @@ struct wrong_number_of_arguments {
     static_assert(detail::dependent_false<Statement>,
                   "ctsql[E060] wrong number of arguments: pass exactly one argument per parameter of "
                   "the statement, in placeholder order");
-    static constexpr bool value = false;
 };
 
 template <class Parameter, std::size_t Position, class Argument>
@@ -91,7 +93,6 @@ struct argument_type_does_not_match_parameter {
     static_assert(detail::dependent_false<Parameter>,
                   "ctsql[E061] argument type does not match the parameter's type (see Parameter and "
                   "Argument below)");
-    static constexpr bool value = false;
 };
 
 template <class Parameter, std::size_t Position, class Argument>
@@ -99,7 +100,6 @@ struct argument_would_be_narrowed {
     static_assert(detail::dependent_false<Parameter>,
                   "ctsql[E062] narrowing argument: the parameter's type cannot hold every value of "
                   "the argument's type; convert explicitly (static_cast, std::chrono::floor)");
-    static constexpr bool value = false;
 };
 
 template <class Parameter, std::size_t Position, class Argument>
@@ -107,7 +107,6 @@ struct null_argument_for_not_null_parameter {
     static_assert(detail::dependent_false<Parameter>,
                   "ctsql[E063] std::nullopt or std::optional argument for a parameter that cannot be "
                   "NULL; pass a value (e.g. *opt)");
-    static constexpr bool value = false;
 };
 
 template <class Statement, class Dialect>
@@ -115,52 +114,53 @@ struct not_a_statement_for_this_connector {
     static_assert(detail::dependent_false<Statement>,
                   "ctsql[E070] not a statement: execute/fetch take a ctsql statement (a query, DDL or "
                   "ctsql::raw_statement) that renders for the connection's dialect");
-    static constexpr bool value = false;
 };
 
 }  // namespace error
 
 namespace detail {
 
+// The verdict for one argument (detail/report.hpp: rules are named, not instantiated, here).
 template <class Parameter, std::size_t Position, class Arg>
-constexpr bool check_argument() {
+constexpr auto check_argument() {
     constexpr argument_verdict v = argument_check<typename Parameter::type, Arg>();
     using A = std::remove_cvref_t<Arg>;
-    if constexpr (v == argument_verdict::ok) return true;
+    if constexpr (v == argument_verdict::ok) return pass();
     else if constexpr (v == argument_verdict::narrowing)
-        return error::argument_would_be_narrowed<Parameter, Position, A>::value;
+        return report<error::argument_would_be_narrowed<Parameter, Position, A>>();
     else if constexpr (v == argument_verdict::null_for_not_null)
-        return error::null_argument_for_not_null_parameter<Parameter, Position, A>::value;
-    else return error::argument_type_does_not_match_parameter<Parameter, Position, A>::value;
+        return report<error::null_argument_for_not_null_parameter<Parameter, Position, A>>();
+    else return report<error::argument_type_does_not_match_parameter<Parameter, Position, A>>();
 }
 
-template <class Parameters, class... Args>
+template <class Parameters, class Sequence, class... Args>
 struct arguments_checker;
-template <class... Ps, class... Args>
-struct arguments_checker<type_list<Ps...>, Args...> {
-    static constexpr bool check() {
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            const bool ok[] = {true, check_argument<Ps, I, Args>()...};
-            for (bool b : ok)
-                if (!b) return false;
-            return true;
-        }(std::index_sequence_for<Ps...>{});
-    }
+template <class... Ps, std::size_t... I, class... Args>
+struct arguments_checker<type_list<Ps...>, std::index_sequence<I...>, Args...> {
+    using type = first_failure<decltype(check_argument<Ps, I, Args>())...>;
 };
 
-// True when Args... may be bound to S's parameters; otherwise a static_assert with the rule's ID
-// fires (one diagnostic: the per-argument checks run only when the count is right).
+// The verdict on binding Args... to S's parameters: the statement renders for Dialect, the
+// count matches, then each argument (the first broken rule only, so one diagnostic).
 template <class S, class Dialect, class... Args>
-constexpr bool check_arguments() {
+constexpr auto check_arguments() {
     using Statement = std::remove_cvref_t<S>;
     if constexpr (!renderable_for<Statement, Dialect>) {
-        return error::not_a_statement_for_this_connector<Statement, Dialect>::value;
+        return report<error::not_a_statement_for_this_connector<Statement, Dialect>>();
     } else {
         using Parameters = connector_parameters<Statement>;
         if constexpr (Parameters::size != sizeof...(Args))
-            return error::wrong_number_of_arguments<Statement, Parameters::size, sizeof...(Args)>::value;
-        else return arguments_checker<Parameters, Args...>::check();
+            return report<error::wrong_number_of_arguments<Statement, Parameters::size, sizeof...(Args)>>();
+        else
+            return typename arguments_checker<Parameters, std::make_index_sequence<sizeof...(Args)>, Args...>::type{};
     }
+}
+
+// Fires the rule a verdict names (one static_assert); use as
+//   if constexpr (!V::ok) { fire<V>(); return ...; }
+template <class V>
+constexpr void fire() noexcept {
+    static_assert(::ctsql::detail::enforce<rule_of<V>>::ok);
 }
 
 }  // namespace detail

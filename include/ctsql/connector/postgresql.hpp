@@ -5,4 +5,5 @@
 
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/connection.hpp"
+#include "ctsql/connector/postgresql/pool.hpp"
 #include "ctsql/connector/transaction.hpp"

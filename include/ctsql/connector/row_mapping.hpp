@@ -32,6 +32,7 @@
 #include <boost/pfr/tuple_size.hpp>
 
 #include "ctsql/connector/value_rules.hpp"
+#include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/result/row.hpp"
 #include "ctsql/schema/sql_type.hpp"
@@ -94,7 +95,6 @@ template <class Statement>
 struct statement_returns_no_rows {
     static_assert(detail::dependent_false<Statement>,
                   "ctsql[E064] fetch from a statement that returns no rows: use execute() instead");
-    static constexpr bool value = false;
 };
 
 template <class Target, std::size_t Fields, class ResultRow, std::size_t Columns>
@@ -102,7 +102,6 @@ struct field_count_differs_from_column_count {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E065] the target type needs exactly one field per result column (a single "
                   "value needs a one-column result)");
-    static constexpr bool value = false;
 };
 
 template <class Target, std::size_t Field, class FieldType, class Column>
@@ -110,21 +109,18 @@ struct field_type_cannot_hold_column {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E066] field type cannot hold every value of the column's type (see Column "
                   "and FieldType below)");
-    static constexpr bool value = false;
 };
 
 template <class Target, std::size_t Field, class FieldType, class Column>
 struct nullable_column_into_non_optional_field {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E067] the column can be NULL but the field is not std::optional");
-    static constexpr bool value = false;
 };
 
 template <class Target, std::size_t Field, class ResultRow>
 struct field_has_no_column_of_the_same_name {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E068] a field of the Hana struct has no result column of the same name");
-    static constexpr bool value = false;
 };
 
 template <class Target>
@@ -132,7 +128,6 @@ struct hana_struct_needs_hana_rows_header {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E069] a BOOST_HANA_DEFINE_STRUCT struct maps by field name: include "
                   "<ctsql/connector/hana_rows.hpp>");
-    static constexpr bool value = false;
 };
 
 template <class Target>
@@ -140,26 +135,25 @@ struct type_cannot_hold_a_row {
     static_assert(detail::dependent_false<Target>,
                   "ctsql[E071] cannot read a row into this type: use the statement's row, an "
                   "aggregate struct, a std::tuple or (for one column) a value type");
-    static constexpr bool value = false;
 };
 
 }  // namespace error
 
 namespace detail {
 
-// Whether a field of type Field can hold every value of column type Column.
+// The verdict on a field of type Field holding every value of column ColumnField.
 template <class Target, std::size_t K, class Field, class ColumnField>
-constexpr bool check_field() {
+constexpr auto check_field() {
     // Field: the member's type; ColumnField: ctsql::field<"name", T> of the result row.
     using Column = typename ColumnField::type;
     if constexpr (is_optional_v<Column> && !is_optional_v<Field>) {
-        return error::nullable_column_into_non_optional_field<Target, K, Field, ColumnField>::value;
+        return report<error::nullable_column_into_non_optional_field<Target, K, Field, ColumnField>>();
     } else if constexpr (!is_column_type_v<Field>) {
-        return error::field_type_cannot_hold_column<Target, K, Field, ColumnField>::value;
+        return report<error::field_type_cannot_hold_column<Target, K, Field, ColumnField>>();
     } else {
         constexpr conversion c = value_conversion<value_type_t<Field>, value_type_t<Column>>();
-        if constexpr (c == conversion::exact || c == conversion::lossless) return true;
-        else return error::field_type_cannot_hold_column<Target, K, Field, ColumnField>::value;
+        if constexpr (c == conversion::exact || c == conversion::lossless) return pass();
+        else return report<error::field_type_cannot_hold_column<Target, K, Field, ColumnField>>();
     }
 }
 
@@ -227,53 +221,45 @@ struct row_mapping<Target, Row, mapping_kind::by_name> {
 };
 
 template <class Target, class Row, class Mapping, std::size_t K>
-constexpr bool check_mapped_field() {
+constexpr auto check_mapped_field() {
     if constexpr (Mapping::template column<K> == npos)
-        return error::field_has_no_column_of_the_same_name<Target, K, Row>::value;
+        return report<error::field_has_no_column_of_the_same_name<Target, K, Row>>();
     else
         return check_field<Target, K, typename Mapping::template member_type<K>,
                            at<Mapping::template column<K>, typename Row::fields>>();
 }
 
-// True when every field of Target has a compatible column of Row (else one static_assert fired).
+template <class Target, class Row, class Mapping, class Sequence>
+struct mapped_fields_checker;
+template <class Target, class Row, class Mapping, std::size_t... K>
+struct mapped_fields_checker<Target, Row, Mapping, std::index_sequence<K...>> {
+    using type = first_failure<decltype(check_mapped_field<Target, Row, Mapping, K>())...>;
+};
+
+// The verdict on reading rows of Row into Target: every field has a compatible column.
 template <class Target, class Row>
-constexpr bool check_mapping() {
+constexpr auto check_mapping() {
     constexpr mapping_kind kind = mapping_kind_of<Target>();
     if constexpr (kind == mapping_kind::invalid) {
-        if constexpr (hana_defined_struct<Target>) return error::hana_struct_needs_hana_rows_header<Target>::value;
-        else return error::type_cannot_hold_a_row<Target>::value;
+        if constexpr (hana_defined_struct<Target>) return report<error::hana_struct_needs_hana_rows_header<Target>>();
+        else return report<error::type_cannot_hold_a_row<Target>>();
     } else {
         using Mapping = row_mapping<Target, Row>;
-        if constexpr (kind != mapping_kind::by_name && Mapping::size != row_columns<Row>::size) {
-            return error::field_count_differs_from_column_count<Target, Mapping::size, Row,
-                                                                row_columns<Row>::size>::value;
-        } else {
-            return []<std::size_t... K>(std::index_sequence<K...>) {
-                const bool ok[] = {true, check_mapped_field<Target, Row, Mapping, K>()...};
-                for (bool b : ok)
-                    if (!b) return false;
-                return true;
-            }(std::make_index_sequence<Mapping::size>{});
-        }
+        if constexpr (kind != mapping_kind::by_name && Mapping::size != row_columns<Row>::size)
+            return report<error::field_count_differs_from_column_count<Target, Mapping::size, Row, row_columns<Row>::size>>();
+        else return typename mapped_fields_checker<Target, Row, Mapping, std::make_index_sequence<Mapping::size>>::type{};
     }
-}
-
-// The row type a fetch of S into Target checks against; fires E064 for a statement without rows.
-template <class Statement, class Row>
-constexpr bool check_returns_rows() {
-    if constexpr (std::is_void_v<Row>) return error::statement_returns_no_rows<Statement>::value;
-    else return true;
 }
 
 // The Target of fetch_all<Target>: `void` (the default) means the statement's own row type.
 template <class Target, class Row>
 using fetch_target = std::conditional_t<std::is_void_v<Target>, Row, Target>;
 
-// True when rows of S can be read into Target (else one static_assert with the rule's ID fired).
+// The verdict on fetching rows of Statement (row type Row) into Target (void: Row itself).
 template <class Statement, class Row, class Target>
-constexpr bool check_fetch_target() {
-    if constexpr (!check_returns_rows<Statement, Row>()) return false;
-    else if constexpr (std::is_same_v<Target, Row>) return true;
+constexpr auto check_fetch_target() {
+    if constexpr (std::is_void_v<Row>) return report<error::statement_returns_no_rows<Statement>>();
+    else if constexpr (std::is_void_v<Target> || std::is_same_v<Target, Row>) return pass();
     else return check_mapping<Target, Row>();
 }
 

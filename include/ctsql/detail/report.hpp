@@ -7,10 +7,10 @@
 //
 // Checks do not instantiate rules: they return a verdict naming the first broken rule (or
 // no_error). The entry point (rendering, a builder call) then fires it with
-//   static_assert(sizeof(typename Verdict::rule) != 0);
-// which instantiates only that rule. Its own static_assert is the one error printed; the
-// enclosing assertion's condition is then invalid and dropped without a second message, and
-// renderers write no SQL, so nothing downstream cascades.
+//   static_assert(enforce<rule_of<Verdict>>::ok);
+// which instantiates only that rule, inside the enforce class: its static_assert is the one
+// error printed, the enclosing function or constant stays valid, and renderers write no SQL
+// for a broken statement, so nothing downstream cascades.
 #pragma once
 
 #include <type_traits>
@@ -56,7 +56,15 @@ struct first_failure_impl<V, Rest...> {
 template <class... Verdicts>
 using first_failure = typename first_failure_impl<Verdicts...>::type;
 
-// The rule to fire for several checks: static_assert(sizeof(broken_rule<V...>) != 0).
+// Fires Rule (when it is not no_error) from inside a class, so the enclosing function or
+// constant stays valid and no second error follows: static_assert(enforce<Rule>::ok).
+template <class Rule>
+struct enforce {
+    static_assert(sizeof(Rule) != 0);
+    static constexpr bool ok = true;
+};
+
+// The rule to fire for several checks: static_assert(enforce<broken_rule<V...>>::ok).
 template <class... Verdicts>
 using broken_rule = rule_of<first_failure<Verdicts...>>;
 

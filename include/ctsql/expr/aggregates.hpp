@@ -63,34 +63,34 @@ constexpr aggregate_call<agg::count, std::int64_t, false> count() noexcept {
 }
 template <class E>
 constexpr auto count(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count, E>())>>::ok);
     return aggregate_call<agg::count, std::int64_t, false, E>{};
 }
 template <class E>
 constexpr auto count_distinct(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count_distinct, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::count_distinct, E>())>>::ok);
     return aggregate_call<agg::count_distinct, std::int64_t, false, E>{};
 }
 // SUM of integers is a 64-bit integer, of reals a double.
 template <class E>
 constexpr auto sum(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::sum, E>()), decltype(detail::check_argument<agg::sum, type_class::numeric, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::sum, E>()), decltype(detail::check_argument<agg::sum, type_class::numeric, E>())>>::ok);
     using V = std::conditional_t<std::is_floating_point_v<value_type_of<E>>, double, std::int64_t>;
     return aggregate_call<agg::sum, V, true, E>{};
 }
 template <class E>
 constexpr auto avg(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::avg, E>()), decltype(detail::check_argument<agg::avg, type_class::numeric, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::avg, E>()), decltype(detail::check_argument<agg::avg, type_class::numeric, E>())>>::ok);
     return aggregate_call<agg::avg, double, true, E>{};
 }
 template <class E>
 constexpr auto min(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::min, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::min, E>())>>::ok);
     return aggregate_call<agg::min, value_type_of<E>, true, E>{};
 }
 template <class E>
 constexpr auto max(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_aggregate_argument<agg::max, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_aggregate_argument<agg::max, E>())>>::ok);
     return aggregate_call<agg::max, value_type_of<E>, true, E>{};
 }
 

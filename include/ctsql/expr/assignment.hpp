@@ -53,15 +53,15 @@ namespace detail {
 template <class Column, class Value>
 constexpr auto make_assignment() {
     if constexpr (!column_type<Column>) {
-        static_assert(sizeof(error::assignment_target_is_not_a_column<Value, Column>) != 0);
+        static_assert(::ctsql::detail::enforce<error::assignment_target_is_not_a_column<Value, Column>>::ok);
     } else if constexpr (!expression<Value>) {
-        static_assert(sizeof(error::run_time_value_in_expression<Value>) != 0);
+        static_assert(::ctsql::detail::enforce<error::run_time_value_in_expression<Value>>::ok);
     } else {
         using V = bind_parameter_t<Value, typename Column::cpp_type>;
         if constexpr (std::is_same_v<V, null_literal> || (!Column::nullable && nullable_in_v<V>)) {
-            if constexpr (!Column::nullable) static_assert(sizeof(error::null_into_non_null_column<Column, Value>) != 0);
+            if constexpr (!Column::nullable) static_assert(::ctsql::detail::enforce<error::null_into_non_null_column<Column, Value>>::ok);
         } else if constexpr (!assignable_v<value_type_of<V>, typename Column::value_type>) {
-            static_assert(sizeof(error::value_type_does_not_fit_column<Column, Value>) != 0);
+            static_assert(::ctsql::detail::enforce<error::value_type_does_not_fit_column<Column, Value>>::ok);
         }
         return assignment<Column, V>{};
     }

@@ -31,13 +31,14 @@ struct column_is_not_in_aliased_table {
 template <table_type Table, fixed_string Alias>
 struct table_alias {
     using table = Table;
+    using alias_of = Table;
     static constexpr auto sql_name = Alias;
 
     // The column of the aliased table, read through the alias: boss[employees.name].
     template <column_type Column>
     constexpr auto operator[](const Column&) const noexcept {
         if constexpr (!std::is_same_v<typename Column::table_type, Table>)
-            static_assert(sizeof(error::column_is_not_in_aliased_table<table_alias, Column>) != 0);
+            static_assert(::ctsql::detail::enforce<error::column_is_not_in_aliased_table<table_alias, Column>>::ok);
         return aliased_column<table_alias, Column>{};
     }
 };
@@ -80,6 +81,23 @@ struct aliased_column : expression_node {
     using value_type = typename Column::value_type;
     template <class NullableSources>
     static constexpr bool nullable_in = Column::nullable || detail::contains<Alias, NullableSources>;
+
+    // The member shorthands of columns (implemented in expr/shorthands.hpp).
+    template <fixed_string As>
+    constexpr auto as() const { return expression_shorthand(shorthand::as<As>{}, *this); }
+    constexpr auto asc() const { return expression_shorthand(shorthand::asc{}, *this); }
+    constexpr auto desc() const { return expression_shorthand(shorthand::desc{}, *this); }
+    constexpr auto is_null() const { return expression_shorthand(shorthand::is_null{}, *this); }
+    constexpr auto is_not_null() const { return expression_shorthand(shorthand::is_not_null{}, *this); }
+    template <class Pattern>
+    constexpr auto like(const Pattern& pattern) const { return expression_shorthand(shorthand::like{}, *this, pattern); }
+    template <class... Items>
+    constexpr auto in(const Items&... items) const { return expression_shorthand(shorthand::in{}, *this, items...); }
+    template <class Low, class High>
+    constexpr auto between(const Low& low, const High& high) const {
+        return expression_shorthand(shorthand::between{}, *this, low, high);
+    }
+
     using columns = type_list<aliased_column>;
     using parameters = type_list<>;
     static constexpr bool aggregate = false;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "ctsql/dialect/dialect.hpp"
 #include "ctsql/expr/operators.hpp"
 
 namespace ctsql {
@@ -56,6 +57,8 @@ template <class F, type_class Class, class E>
 constexpr auto check_argument() {
     if constexpr (!expression<E>)
         return report<error::run_time_value_in_expression<E>>();
+    else if constexpr (is_untyped_parameter_v<E>)
+        return report<error::parameter_type_cannot_be_inferred<E, F>>();
     else if constexpr (type_class_of<value_type_of<E>> != Class)
         return report<error::wrong_argument_type<F, E>>();
     else
@@ -65,50 +68,83 @@ constexpr auto check_argument() {
 
 template <expression E>
 constexpr auto lower(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::lower, type_class::text, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::lower, type_class::text, E>())>>::ok);
     return function_call<fn::lower, std::string, 0, E>{};
 }
 template <expression E>
 constexpr auto upper(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::upper, type_class::text, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::upper, type_class::text, E>())>>::ok);
     return function_call<fn::upper, std::string, 0, E>{};
 }
 // Characters of a text (bytes of a blob).
 template <expression E>
 constexpr auto length(const E&) {
     if constexpr (type_class_of<value_type_of<E>> != type_class::blob)
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::length, type_class::text, E>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::length, type_class::text, E>())>>::ok);
     return function_call<fn::length, std::int64_t, 0, E>{};
 }
 template <expression E>
 constexpr auto abs(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::abs, type_class::numeric, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::abs, type_class::numeric, E>())>>::ok);
     return function_call<fn::abs, value_type_of<E>, 0, E>{};
 }
 // ROUND(x) and ROUND(x, digits); the result is a double on both databases' terms.
 template <expression E>
 constexpr auto round(const E&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>())>>::ok);
     return function_call<fn::round, double, 0, E>{};
 }
+// ROUND(x, digits): PostgreSQL has it for NUMERIC only, so x is cast there.
+template <class E, class Digits>
+struct round_digits_expression : detail::node_over<E, Digits> {
+    using value_type = double;
+    template <class NullableSources>
+    static constexpr bool nullable_in = detail::any_nullable<NullableSources, E, Digits>();
+    template <class Context, class Writer>
+    static constexpr void render(Writer& out) {
+        constexpr bool postgresql = Context::dialect::family == dialect_family::postgresql;
+        out.put(postgresql ? "ROUND(CAST(" : "ROUND(");
+        expression_traits<E>::template render<Context>(out);
+        out.put(postgresql ? " AS NUMERIC), " : ", ");
+        expression_traits<Digits>::template render<Context>(out);
+        out.put(')');
+    }
+};
+
 template <expression E, class Digits>
 constexpr auto round(const E&, const Digits&) {
     using D = bind_parameter_t<Digits, std::int32_t>;
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>()), decltype(detail::check_argument<fn::round, type_class::numeric, D>())>) != 0);
-    return function_call<fn::round, double, 0, E, D>{};
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_argument<fn::round, type_class::numeric, E>()), decltype(detail::check_argument<fn::round, type_class::numeric, D>())>>::ok);
+    return round_digits_expression<E, D>{};
 }
+
+namespace detail {
+// The type of COALESCE(a, b, ...): for numbers the widest (a real if any is), else the first's.
+template <class First, class... Rest>
+struct coalesce_type {
+    using type = First;
+};
+template <class First, class Second, class... Rest>
+    requires(type_class_of<First> == type_class::numeric && type_class_of<Second> == type_class::numeric)
+struct coalesce_type<First, Second, Rest...> {
+    using type = typename coalesce_type<arithmetic_result_t<First, Second>, Rest...>::type;
+};
+}  // namespace detail
 
 // COALESCE(a, b, ...): the first non-NULL; NULL only when every argument can be.
 template <expression First, class... Rest>
 constexpr auto coalesce(const First&, const Rest&...) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<First, Rest>())...>) != 0);
-    return function_call<fn::coalesce, value_type_of<First>, 1, First, bind_parameter_t<Rest, value_type_of<First>>...>{};
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<First>()),
+                                                               decltype(detail::check_comparable_item<First, Rest>())...>>::ok);
+    using V = typename detail::coalesce_type<value_type_of<First>, value_type_of<bind_parameter_t<Rest, value_type_of<First>>>...>::type;
+    return function_call<fn::coalesce, V, 1, First, bind_parameter_t<Rest, value_type_of<First>>...>{};
 }
 
 // NULLIF(a, b): NULL when a = b, so always nullable.
 template <expression A, class B>
 constexpr auto nullif(const A&, const B&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<A, B>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<A>()),
+                                                               decltype(detail::check_comparable_item<A, B>())>>::ok);
     return function_call<fn::nullif, value_type_of<A>, 2, A, bind_parameter_t<B, value_type_of<A>>>{};
 }
 
@@ -132,7 +168,7 @@ template <class T, expression E>
     requires is_column_type_v<T>
 constexpr auto cast(const E&) {
     if constexpr (is_untyped_parameter_v<E>)
-        static_assert(sizeof(error::parameter_type_cannot_be_inferred<E, T>) != 0);
+        static_assert(::ctsql::detail::enforce<error::parameter_type_cannot_be_inferred<E, T>>::ok);
     return cast_expression<T, E>{};
 }
 

@@ -68,8 +68,8 @@ struct real_literal_is_not_a_number {
 // A floating-point literal, written as text (clang 14 has no double template arguments).
 template <fixed_string Text>
 struct real_literal : expression_node {
-    static_assert(sizeof(std::conditional_t<detail::is_decimal_number(Text.view()), detail::no_error,
-                                            error::real_literal_is_not_a_number<real_literal>>) != 0);
+    static_assert(::ctsql::detail::enforce<std::conditional_t<detail::is_decimal_number(Text.view()), detail::no_error,
+                                            error::real_literal_is_not_a_number<real_literal>>>::ok);
     using value_type = double;
     template <class>
     static constexpr bool nullable_in = false;

@@ -125,13 +125,13 @@ inline constexpr bool is_boolean_expression = std::is_same_v<value_type_of<T>, b
 template <class Op, class L, class R>
 constexpr auto make_binary() {
     if constexpr (!expression<L>) {
-        static_assert(sizeof(error::run_time_value_in_expression<L>) != 0);
+        static_assert(::ctsql::detail::enforce<error::run_time_value_in_expression<L>>::ok);
         return;
     } else if constexpr (!expression<R>) {
-        static_assert(sizeof(error::run_time_value_in_expression<R>) != 0);
+        static_assert(::ctsql::detail::enforce<error::run_time_value_in_expression<R>>::ok);
         return;
     } else if constexpr (is_untyped_parameter_v<L> && is_untyped_parameter_v<R>) {
-        static_assert(sizeof(error::parameter_type_cannot_be_inferred<L, R>) != 0);
+        static_assert(::ctsql::detail::enforce<error::parameter_type_cannot_be_inferred<L, R>>::ok);
         return;
     } else {
         using TL = std::conditional_t<is_untyped_parameter_v<L>, bind_parameter_t<L, value_type_of<R>>, L>;
@@ -139,19 +139,27 @@ constexpr auto make_binary() {
         using VL = value_type_of<TL>;
         using VR = value_type_of<TR>;
         if constexpr (Op::kind == 0 && !comparable_v<VL, VR>) {
-            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
+            static_assert(::ctsql::detail::enforce<error::incompatible_operand_types<L, R>>::ok);
         } else if constexpr (Op::kind == 1 && !is_boolean_expression<TL>) {
-            static_assert(sizeof(error::operand_is_not_boolean<L>) != 0);
+            static_assert(::ctsql::detail::enforce<error::operand_is_not_boolean<L>>::ok);
         } else if constexpr (Op::kind == 1 && !is_boolean_expression<TR>) {
-            static_assert(sizeof(error::operand_is_not_boolean<R>) != 0);
+            static_assert(::ctsql::detail::enforce<error::operand_is_not_boolean<R>>::ok);
         } else if constexpr (Op::kind == 2 && !both_numeric_v<VL, VR>) {
-            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
+            static_assert(::ctsql::detail::enforce<error::incompatible_operand_types<L, R>>::ok);
         } else if constexpr (Op::kind == 3 && !(type_class_of<VL> == type_class::text &&
                                                  type_class_of<VR> == type_class::text)) {
-            static_assert(sizeof(error::incompatible_operand_types<L, R>) != 0);
+            static_assert(::ctsql::detail::enforce<error::incompatible_operand_types<L, R>>::ok);
         }
         return binary_expression<Op, TL, TR>{};
     }
+}
+
+// The operand must be an expression whose type is known (not an untyped parameter).
+template <class E>
+constexpr auto check_typed_operand() {
+    if constexpr (!expression<E>) return report<error::run_time_value_in_expression<E>>();
+    else if constexpr (is_untyped_parameter_v<E>) return report<error::parameter_type_cannot_be_inferred<E, E>>();
+    else return pass();
 }
 
 template <class E, class Item>
@@ -250,14 +258,19 @@ constexpr auto concat(const A& a, const B& b, const C& c, const Rest&... rest) {
 
 template <expression E>
 constexpr auto operator!(const E&) {
-    if constexpr (!detail::is_boolean_expression<E>) static_assert(sizeof(error::operand_is_not_boolean<E>) != 0);
+    if constexpr (is_untyped_parameter_v<E>)
+        static_assert(::ctsql::detail::enforce<error::parameter_type_cannot_be_inferred<E, E>>::ok);
+    else if constexpr (!detail::is_boolean_expression<E>)
+        static_assert(::ctsql::detail::enforce<error::operand_is_not_boolean<E>>::ok);
     return not_expression<E>{};
 }
 
 template <expression E>
 constexpr auto operator-(const E&) {
-    if constexpr (!both_numeric_v<value_type_of<E>, value_type_of<E>>)
-        static_assert(sizeof(error::incompatible_operand_types<E, E>) != 0);
+    if constexpr (is_untyped_parameter_v<E>)
+        static_assert(::ctsql::detail::enforce<error::parameter_type_cannot_be_inferred<E, E>>::ok);
+    else if constexpr (!both_numeric_v<value_type_of<E>, value_type_of<E>>)
+        static_assert(::ctsql::detail::enforce<error::incompatible_operand_types<E, E>>::ok);
     return negate_expression<E>{};
 }
 

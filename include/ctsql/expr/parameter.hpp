@@ -25,6 +25,9 @@ struct untyped_parameter : expression_node {
     using parameters = type_list<>;
     static constexpr bool aggregate = false;
     using bare_columns = type_list<>;
+    // Never rendered: a statement with an untyped parameter was already refused (ctsql[E041]).
+    template <class Context, class Writer>
+    static constexpr void render(Writer&) {}
 };
 
 // A parameter of C++ type T (std::optional<U>: NULL may be bound).

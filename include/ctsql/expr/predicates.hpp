@@ -37,10 +37,12 @@ struct is_null_expression : detail::node_over<E> {
 
 template <expression E>
 constexpr is_null_expression<E, false> is_null(const E&) noexcept {
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
     return {};
 }
 template <expression E>
 constexpr is_null_expression<E, true> is_not_null(const E&) noexcept {
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
     return {};
 }
 
@@ -53,7 +55,7 @@ struct pattern_match_expression : detail::node_over<E, Pattern> {
     static constexpr void render(Writer& out) {
         if constexpr (*Keyword == " ILIKE ") {
             if constexpr (!dialect_has<typename Context::dialect, feature::ilike>)
-                static_assert(sizeof(error::feature_needs_newer_version<typename Context::dialect, feature::ilike>) != 0);
+                static_assert(::ctsql::detail::enforce<error::feature_needs_newer_version<typename Context::dialect, feature::ilike>>::ok);
         }
         out.put('(');
         expression_traits<E>::template render<Context>(out);
@@ -71,11 +73,13 @@ inline constexpr std::string_view ilike_keyword = " ILIKE ";
 template <std::string_view const* Keyword, class E, class P>
 constexpr auto make_pattern_match() {
     using TP = bind_parameter_t<P, std::string>;
-    if constexpr (!expression<P>) {
-        static_assert(sizeof(error::run_time_value_in_expression<P>) != 0);
+    if constexpr (is_untyped_parameter_v<E>) {
+        static_assert(::ctsql::detail::enforce<error::parameter_type_cannot_be_inferred<E, P>>::ok);
+    } else if constexpr (!expression<P>) {
+        static_assert(::ctsql::detail::enforce<error::run_time_value_in_expression<P>>::ok);
     } else if constexpr (type_class_of<value_type_of<E>> != type_class::text ||
                          type_class_of<value_type_of<TP>> != type_class::text) {
-        static_assert(sizeof(error::incompatible_operand_types<E, P>) != 0);
+        static_assert(::ctsql::detail::enforce<error::incompatible_operand_types<E, P>>::ok);
     }
     return pattern_match_expression<E, TP, Keyword>{};
 }
@@ -114,7 +118,8 @@ struct in_expression : detail::node_over<E, Items...> {
 template <expression E, class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto in(const E&, const Items&...) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<E, Items>())...>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>()),
+                                                               decltype(detail::check_comparable_item<E, Items>())...>>::ok);
     return in_expression<E, bind_parameter_t<Items, value_type_of<E>>...>{};
 }
 
@@ -137,7 +142,9 @@ struct between_expression : detail::node_over<E, Low, High> {
 
 template <expression E, class Low, class High>
 constexpr auto between(const E&, const Low&, const High&) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_comparable_item<E, Low>()), decltype(detail::check_comparable_item<E, High>())>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>()),
+                                                               decltype(detail::check_comparable_item<E, Low>()),
+                                                               decltype(detail::check_comparable_item<E, High>())>>::ok);
     return between_expression<E, bind_parameter_t<Low, value_type_of<E>>, bind_parameter_t<High, value_type_of<E>>>{};
 }
 

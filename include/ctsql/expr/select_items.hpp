@@ -6,6 +6,7 @@
 #include "ctsql/detail/fixed_string.hpp"
 #include "ctsql/detail/writer.hpp"
 #include "ctsql/expr/expression.hpp"
+#include "ctsql/expr/operators.hpp"
 
 namespace ctsql {
 
@@ -30,6 +31,7 @@ struct aliased_expression : expression_node {
 
 template <fixed_string Alias, expression E>
 constexpr aliased_expression<Alias, E> as(const E&) noexcept {
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
     return {};
 }
 
@@ -60,10 +62,12 @@ struct sort_key {
 
 template <expression E>
 constexpr sort_key<E, sort_direction::asc> asc(const E&) noexcept {
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
     return {};
 }
 template <expression E>
 constexpr sort_key<E, sort_direction::desc> desc(const E&) noexcept {
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
     return {};
 }
 

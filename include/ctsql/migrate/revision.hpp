@@ -196,7 +196,7 @@ struct proof {
     using chain_verdict = decltype(check_chain<Chain>());
     using verdict = std::conditional_t<!chain_verdict::ok, chain_verdict,
                                        decltype(detail::check_chain_yields<model_state<Schema>, state_after<typename Chain::head>>())>;
-    static_assert(sizeof(ctsql::detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<ctsql::detail::rule_of<verdict>>::ok);
     static constexpr bool value = verdict::ok;
 };
 
@@ -242,7 +242,7 @@ namespace ctsql {
 template <dialect Dialect, class R>
 struct statement_renderer<Dialect, migrate::upgrade<R>> {
     using verdict = decltype(migrate::check_revision<R>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)
@@ -253,7 +253,7 @@ struct statement_renderer<Dialect, migrate::upgrade<R>> {
 template <dialect Dialect, class R>
 struct statement_renderer<Dialect, migrate::downgrade<R>> {
     using verdict = decltype(migrate::check_revision<R>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)

@@ -192,14 +192,14 @@ struct insert_statement {
 
     // One more row, with the same columns in the same order.
     template <detail::assignment_argument... Assignments>
-        requires(!std::is_same_v<Form, default_values_t> && !has_clause_v<Conflict> && Returning::size == 0 &&
-                 requires { typename Form::rows; })
+        requires(sizeof...(Assignments) > 0 && !std::is_same_v<Form, default_values_t> && !has_clause_v<Conflict> &&
+                 Returning::size == 0 && requires { typename Form::rows; })
     constexpr auto values(const Assignments&...) const {
         using row_list = type_list<Assignments...>;
         using first = detail::at<0, typename Form::rows>;
         if constexpr (!std::is_same_v<type_list<typename Assignments::column...>,
                                       typename detail::columns_of_assignments<first>::type>)
-            static_assert(sizeof(error::insert_rows_differ<Table, first, row_list>) != 0);
+            static_assert(::ctsql::detail::enforce<error::insert_rows_differ<Table, first, row_list>>::ok);
         return insert_statement<Table, values_t<detail::concat<typename Form::rows, type_list<row_list>>>>{};
     }
 
@@ -213,7 +213,7 @@ struct insert_statement {
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_returning_item<Items>())...>>::ok);
         return insert_statement<Table, Form, Conflict, type_list<Items...>>{};
     }
 
@@ -225,7 +225,7 @@ struct insert_statement {
         template <detail::assignment_argument... Assignments>
             requires(sizeof...(Assignments) > 0)
         constexpr auto do_update(const Assignments&...) const {
-            static_assert(sizeof(detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>) != 0);
+            static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>>::ok);
             return insert_statement<Table, Form, on_conflict_t<Target, type_list<Assignments...>>>{};
         }
     };
@@ -283,14 +283,14 @@ struct update_statement {
     template <class Condition>
         requires(!has_clause_v<Where> && Returning::size == 0)
     constexpr auto where(const Condition&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>>::ok);
         return update_statement<Table, Assignments, Condition>{};
     }
 
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_returning_item<Items>())...>>::ok);
         return update_statement<Table, Assignments, Where, type_list<Items...>>{};
     }
 };
@@ -300,7 +300,7 @@ struct update_t {
     template <detail::assignment_argument... Assignments>
         requires(sizeof...(Assignments) > 0)
     constexpr auto set(const Assignments&...) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_assignments<Table, type_list<Assignments...>>())>>::ok);
         return update_statement<Table, type_list<Assignments...>>{};
     }
 };
@@ -322,14 +322,14 @@ struct delete_statement {
     template <class Condition>
         requires(!has_clause_v<Where> && Returning::size == 0)
     constexpr auto where(const Condition&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>>::ok);
         return delete_statement<Table, Condition>{};
     }
 
     template <class... Items>
         requires(Returning::size == 0 && sizeof...(Items) > 0)
     constexpr auto returning(const Items&...) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_returning_item<Items>())...>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_returning_item<Items>())...>>::ok);
         return delete_statement<Table, Where, type_list<Items...>>{};
     }
 };

@@ -95,6 +95,12 @@ struct select_statement {
     using limit_clause = Limit;
     using offset_clause = Offset;
 
+    // How far the statement has got, in SQL clause order: a builder call is available only
+    // before the clauses that follow it (so none is silently dropped).
+    static constexpr int stage = has_clause_v<Offset> ? 7 : has_clause_v<Limit> ? 6 : OrderBy::size != 0 ? 5
+                                 : has_clause_v<Having> ? 4 : GroupBy::size != 0 ? 3 : has_clause_v<Where> ? 2
+                                 : From::size != 0 ? 1 : 0;
+
     using sources = typename detail::sources_of_from<From>::type;
     using nullable_sources = detail::nullable_sources<From>;
     using result_row = typename detail::result_row_of<Items, nullable_sources>::type;
@@ -110,79 +116,79 @@ struct select_statement {
     template <class... Sources>
         requires(From::size == 0)
     constexpr auto from(const Sources&...) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Sources>())...>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Sources>())...>>::ok);
         return select_statement<Distinct, Items, type_list<join_item<join_kind::from, Sources>...>>{};
     }
 
     template <class Source>
-        requires(From::size != 0 && !has_clause_v<Where>)
+        requires(stage == 1)
     constexpr auto join(const Source&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
         return pending_join_t<join_kind::inner, Source>{};
     }
     template <class Source>
-        requires(From::size != 0 && !has_clause_v<Where>)
+        requires(stage == 1)
     constexpr auto left_join(const Source&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
         return pending_join_t<join_kind::left, Source>{};
     }
     template <class Source>
-        requires(From::size != 0 && !has_clause_v<Where>)
+        requires(stage == 1)
     constexpr auto right_join(const Source&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
         return pending_join_t<join_kind::right, Source>{};
     }
     template <class Source>
-        requires(From::size != 0 && !has_clause_v<Where>)
+        requires(stage == 1)
     constexpr auto full_join(const Source&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
         return pending_join_t<join_kind::full, Source>{};
     }
     template <class Source>
-        requires(From::size != 0 && !has_clause_v<Where>)
+        requires(stage == 1)
     constexpr auto cross_join(const Source&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_source<Source>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
         return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<join_kind::cross, Source>>>>{};
     }
 
     template <class Condition>
-        requires(From::size != 0 && !has_clause_v<Where> && GroupBy::size == 0)
+        requires(stage == 1)
     constexpr auto where(const Condition&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::where, Condition>())>>::ok);
         return select_statement<Distinct, Items, From, Condition>{};
     }
 
     template <expression... Keys>
-        requires(From::size != 0 && GroupBy::size == 0 && sizeof...(Keys) > 0)
+        requires(stage >= 1 && stage < 3 && sizeof...(Keys) > 0)
     constexpr auto group_by(const Keys&...) const {
         return select_statement<Distinct, Items, From, Where, type_list<Keys...>>{};
     }
 
     template <class Condition>
-        requires(From::size != 0 && !has_clause_v<Having> && OrderBy::size == 0)
+        requires(stage >= 1 && stage < 4)
     constexpr auto having(const Condition&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::having, Condition>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::having, Condition>())>>::ok);
         return select_statement<Distinct, Items, From, Where, GroupBy, Condition>{};
     }
 
     template <order_key... Keys>
-        requires(OrderBy::size == 0 && sizeof...(Keys) > 0 && !has_clause_v<Limit>)
+        requires(stage < 5 && sizeof...(Keys) > 0)
     constexpr auto order_by(const Keys&...) const {
         return select_statement<Distinct, Items, From, Where, GroupBy, Having, type_list<Keys...>>{};
     }
 
     // LIMIT n: param<"name"> (bound as a 64-bit integer) or lit<10>.
     template <class Count>
-        requires(!has_clause_v<Limit>)
+        requires(stage < 6)
     constexpr auto limit(const Count&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_count_operand<Count>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_count_operand<Count>())>>::ok);
         return select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy,
                                 detail::count_operand<Count>>{};
     }
     template <class Count>
-        requires(!has_clause_v<Offset>)
+        requires(stage < 7)
     constexpr auto offset(const Count&) const {
-        static_assert(sizeof(detail::broken_rule<decltype(detail::check_count_operand<Count>())>) != 0);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_count_operand<Count>())>>::ok);
         return select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit,
                                 detail::count_operand<Count>>{};
     }
@@ -192,7 +198,7 @@ struct select_statement {
     struct pending_join_t {
         template <class Condition>
         constexpr auto on(const Condition&) const {
-            static_assert(sizeof(detail::broken_rule<decltype(detail::check_condition<clause::on, Condition>())>) != 0);
+            static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::on, Condition>())>>::ok);
             return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<Kind, Source, Condition>>>>{};
         }
     };
@@ -211,7 +217,7 @@ constexpr auto check_select_item() {
 template <class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto select(const Items&...) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_select_item<Items>())...>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_select_item<Items>())...>>::ok);
     return select_statement<false, type_list<Items...>, type_list<>>{};
 }
 
@@ -219,7 +225,7 @@ constexpr auto select(const Items&...) {
 template <class... Items>
     requires(sizeof...(Items) > 0)
 constexpr auto select_distinct(const Items&...) {
-    static_assert(sizeof(detail::broken_rule<decltype(detail::check_select_item<Items>())...>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_select_item<Items>())...>>::ok);
     return select_statement<true, type_list<Items...>, type_list<>>{};
 }
 

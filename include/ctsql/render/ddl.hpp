@@ -183,7 +183,7 @@ namespace ctsql {
 template <dialect Dialect, class Table, bool IfNotExists>
 struct statement_renderer<Dialect, create_table_statement<Table, IfNotExists>> {
     using verdict = decltype(detail::check_create_table<Dialect, Table>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) detail::write_create_table<Dialect>(out, table_spec_of<Table>, IfNotExists);
@@ -193,7 +193,7 @@ struct statement_renderer<Dialect, create_table_statement<Table, IfNotExists>> {
 template <dialect Dialect, class Table, bool IfExists>
 struct statement_renderer<Dialect, drop_table_statement<Table, IfExists>> {
     using verdict = decltype(detail::check_table_name<Table>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         out.put(IfExists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
@@ -204,7 +204,7 @@ struct statement_renderer<Dialect, drop_table_statement<Table, IfExists>> {
 template <dialect Dialect, class Index, bool IfNotExists>
 struct statement_renderer<Dialect, create_index_statement<Index, IfNotExists>> {
     using verdict = decltype(detail::check_create_index<Index>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) detail::write_create_index(out, detail::index_spec_of<Index>, IfNotExists);
@@ -231,7 +231,7 @@ struct statement_renderer<Dialect, statement_list<Statements...>> {
 template <dialect Dialect, class Schema, bool IfNotExists>
 struct statement_renderer<Dialect, create_all_statement<Schema, IfNotExists>> {
     using verdict = schema_verdict<Schema>;
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)
@@ -242,7 +242,7 @@ struct statement_renderer<Dialect, create_all_statement<Schema, IfNotExists>> {
 template <dialect Dialect, class Schema, bool IfExists>
 struct statement_renderer<Dialect, drop_all_statement<Schema, IfExists>> {
     using verdict = schema_verdict<Schema>;
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)
@@ -265,7 +265,7 @@ template <dialect Dialect, class Script>
     requires requires { typename Script::statements; }
 constexpr const auto& statements(const Script& = {}) noexcept {
     using verdict = schema_verdict<typename Script::schema>;
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     if constexpr (verdict::ok) return detail::statement_views<Dialect, typename Script::statements>::value;
     else return detail::statement_views<Dialect, statement_list<>>::value;
 }

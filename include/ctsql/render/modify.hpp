@@ -236,7 +236,7 @@ template <dialect Dialect, class Table, class Form, class Conflict, class Return
 struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Returning>> {
     using statement = insert_statement<Table, Form, Conflict, Returning>;
     using verdict = decltype(detail::check_insert<Dialect, statement>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) render_valid(out);
@@ -261,7 +261,7 @@ struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, R
                                  typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
                   typename statement::all_parameters, Returning::size != 0>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) render_valid(out);
@@ -289,7 +289,7 @@ struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
                   detail::concat<typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
                   typename statement::all_parameters, Returning::size != 0>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) render_valid(out);

@@ -191,7 +191,7 @@ template <dialect Dialect, bool Distinct, class Items, class From, class Where, 
 struct statement_renderer<Dialect, select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>> {
     using statement = select_statement<Distinct, Items, From, Where, GroupBy, Having, OrderBy, Limit, Offset>;
     using verdict = decltype(detail::check_select<Dialect, statement>());
-    static_assert(sizeof(detail::rule_of<verdict>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)

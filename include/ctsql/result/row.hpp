@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ctsql/detail/fixed_string.hpp"
+#include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
 
 namespace ctsql {
@@ -73,7 +74,7 @@ struct row : detail::row_storage<std::index_sequence_for<Fields...>, Fields...> 
     static constexpr std::size_t index_of() {
         constexpr std::size_t i = detail::field_index<Name, Fields...>();
         if constexpr (i == detail::npos) {
-            static_assert(sizeof(error::row_has_no_field_with_this_name<row, field<Name, void>>) == 0);
+            static_assert(detail::enforce<error::row_has_no_field_with_this_name<row, field<Name, void>>>::ok);
             return 0;
         } else {
             return i;

@@ -143,9 +143,9 @@ struct struct_table {
     template <fixed_string ColumnName>
     struct column_lookup {
         static constexpr std::size_t index = field_index<ColumnName>();
-        static_assert(sizeof(std::conditional_t<index == detail::npos,
+        static_assert(::ctsql::detail::enforce<std::conditional_t<index == detail::npos,
                                                 error::no_column_with_this_name<Table, column_options<ColumnName>>,
-                                                detail::no_error>) != 0);
+                                                detail::no_error>>::ok);
         using type = detail::at<index == detail::npos ? 0 : index, column_list>;
     };
 
@@ -157,7 +157,7 @@ struct struct_table {
     template <fixed_string ColumnName>
     static constexpr column_t<ColumnName> c{};
 
-    static_assert(sizeof(detail::broken_rule<decltype(check_options_name_a_field<ColumnOptions>())...>) != 0);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(check_options_name_a_field<ColumnOptions>())...>>::ok);
 };
 
 }  // namespace ctsql

@@ -27,9 +27,11 @@
 
 namespace ctsql {
 
-// Tables have a sql_name and, unlike columns and indexes, no table_type of their own.
+// Tables have a sql_name and, unlike columns and indexes, no table_type of their own; a table
+// alias (which names its table as alias_of) is not a table either.
 template <class T>
-concept table_type = requires { T::sql_name.view(); } && !requires { typename T::table_type; };
+concept table_type = requires { T::sql_name.view(); } && !requires { typename T::table_type; } &&
+                     !requires { typename T::alias_of; };
 
 namespace detail {
 

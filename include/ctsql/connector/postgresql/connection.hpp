@@ -16,9 +16,11 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -27,6 +29,7 @@
 
 #include <libpq-fe.h>
 
+#include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/error.hpp"
@@ -61,7 +64,8 @@ struct cache_entry {
 
 class state {
 public:
-    state(const std::string& conninfo, std::uint32_t major_version) {
+    // minimum_version: PG_VERSION_NUM form (150000), the connection's dialect.
+    state(const std::string& conninfo, std::uint32_t minimum_version) {
         // "dbname" with expand_dbname = 1 takes a whole conninfo string or URL; empty values
         // are ignored, so libpq falls back to the PG* environment variables.
         const char* const keywords[] = {"dbname", "client_encoding", "fallback_application_name", nullptr};
@@ -74,13 +78,16 @@ public:
             conn = nullptr;
             throw connection_error("cannot connect to PostgreSQL: " + message);
         }
-        if (static_cast<std::uint32_t>(PQserverVersion(conn)) < major_version * 10000) {
+        if (static_cast<std::uint32_t>(PQserverVersion(conn)) < minimum_version) {
             const std::string version = std::to_string(PQserverVersion(conn));
             PQfinish(conn);
             conn = nullptr;
-            throw connection_error("the server's version " + version + " is older than the connection's dialect postgresql<" +
-                                   std::to_string(major_version) + ">");
+            throw connection_error("the server's version " + version + " is older than the connection's dialect (" +
+                                   std::to_string(minimum_version) + ")");
         }
+        // Notices (NOTICE, WARNING from the server) go to on_notice's handler; none by default,
+        // instead of libpq's default of printing them to stderr.
+        PQsetNoticeReceiver(conn, &state::receive_notice, this);
     }
     state(const state&) = delete;
     state& operator=(const state&) = delete;
@@ -207,8 +214,19 @@ public:
     unsigned depth = 0;
     bool streaming = false;  // a fetch() range owns the connection
     std::uint64_t next_name = 0;
+    std::function<void(std::string_view severity, std::string_view message)> notice_handler;
 
 private:
+    static void receive_notice(void* self, const PGresult* notice) {
+        auto* owner = static_cast<state*>(self);
+        if (!owner->notice_handler) return;
+        const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY);
+        const char* message = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
+        try {
+            owner->notice_handler(severity != nullptr ? severity : "", message != nullptr ? message : "");
+        } catch (...) {  // libpq is C: nothing may propagate through it
+        }
+    }
     void check_innermost(unsigned level, const char* what) const {
         if (level != depth)
             throw usage_error(std::string("cannot ") + what + " a transaction while a transaction nested in it is open");
@@ -379,7 +397,9 @@ public:
     // rows inserted, updated or deleted (for a statement that returns rows: their number).
     template <class S, class... Args>
     std::uint64_t execute(const S&, const Args&... args) {
-        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) {
+        using verdict = detail::execute_verdict<S, Dialect, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return 0;
         } else if constexpr (detail::script_statement<S>) {
             state_->command(ctsql::c_str<Dialect, std::remove_cvref_t<S>>());
@@ -390,11 +410,91 @@ public:
         }
     }
 
+    // Runs the statement once per element of `rows` (a tuple, an aggregate struct whose fields
+    // are the arguments in order, or the single argument) in libpq's pipeline mode: up to
+    // `batch` executions are sent before their results are read, so a batch costs one round
+    // trip instead of one per row. Runs inside one transaction (the open one, else its own:
+    // all rows or none). Returns the total of affected rows; the first failure is thrown after
+    // the batch it is in was read.
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t execute_many(const S&, Rows&& rows, std::size_t batch = 1000) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::execute_many_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            using namespace detail::postgresql_impl;
+            using Statement = std::remove_cvref_t<S>;
+            using Parameters = detail::connector_parameters<S>;
+            using Types = parameter_types<Parameters>;
+            constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
+            const std::size_t slot = detail::statement_slot<Statement>();
+            const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
+            std::optional<transaction_type> own;
+            if (state_->depth == 0) own.emplace(transaction());
+            PGconn* conn = state_->conn;
+            if (PQenterPipelineMode(conn) == 0) throw_result_error(conn, nullptr, sql);
+            struct pipeline_guard {
+                state* owner;
+                ~pipeline_guard() {
+                    if (PQpipelineStatus(owner->conn) != PQ_PIPELINE_OFF) {
+                        PQpipelineSync(owner->conn);
+                        while (PQpipelineStatus(owner->conn) != PQ_PIPELINE_OFF) {
+                            PGresult* r = PQgetResult(owner->conn);
+                            if (r == nullptr && PQexitPipelineMode(owner->conn) == 1) break;
+                            if (r == nullptr && PQstatus(owner->conn) != CONNECTION_OK) break;
+                            PQclear(r);
+                        }
+                    }
+                }
+            } guard{state_.get()};
+            std::uint64_t total = 0;
+            std::size_t pending = 0;
+            result_ptr failure;
+            bool failed = false;
+            auto read_batch = [&] {
+                if (PQpipelineSync(conn) == 0) throw_result_error(conn, nullptr, sql);
+                for (; pending != 0; --pending) {
+                    result_ptr r(PQgetResult(conn));
+                    const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+                    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+                        total += affected_rows(r.get());
+                    } else if (!failed && status != PGRES_PIPELINE_ABORTED) {
+                        failed = true;
+                        failure = std::move(r);
+                    }
+                    if (!r && !failure) break;  // connection lost
+                    while (PGresult* end = PQgetResult(conn)) PQclear(end);  // the NULL after each query
+                }
+                result_ptr sync(PQgetResult(conn));  // PGRES_PIPELINE_SYNC
+                if (failed) state_->fail(failure.get(), slot, sql);
+                if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) throw_result_error(conn, sync.get(), sql);
+            };
+            for (const auto& element : rows) {
+                parameter_buffers<Parameters::size> buffers;
+                detail::apply_argument_row(element, [&](const auto&... args) {
+                    encoder<Parameters>::encode(buffers, sql, args...);
+                });
+                if (PQsendQueryPrepared(conn, name, static_cast<int>(Parameters::size), buffers.values.data(),
+                                        buffers.lengths.data(), Types::formats, 1) == 0)
+                    throw_result_error(conn, nullptr, sql);
+                if (++pending == batch) read_batch();
+            }
+            if (pending != 0) read_batch();
+            if (PQexitPipelineMode(conn) == 0) throw_result_error(conn, nullptr, sql);
+            if (own) own->commit();
+            return total;
+        }
+    }
+
     // Every row, read into the statement's row type or into Target (row_mapping.hpp).
     template <class Target = void, class S, class... Args>
     auto fetch_all(const S&, const Args&... args) {
         using Row = detail::connector_row<S>;
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
@@ -411,7 +511,9 @@ public:
     // Exactly one row; row_count_error when there is none or more than one.
     template <class Target = void, class S, class... Args>
     auto fetch_one(const S&, const Args&... args) {
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             auto row = fetch_at_most_one<Target, S>(args...);
@@ -423,7 +525,8 @@ public:
     // The row if there is one, std::nullopt if none; row_count_error when there are several.
     template <class Target = void, class S, class... Args>
     auto fetch_optional(const S&, const Args&... args) {
-        if constexpr (!check<Target, S, Args...>()) return;
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) detail::fire<verdict>();
         else return fetch_at_most_one<Target, S>(args...);
     }
 
@@ -431,7 +534,9 @@ public:
     template <class Target = void, class S, class... Args>
     auto fetch(const S&, const Args&... args) {
         using Row = detail::connector_row<S>;
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             using Statement = std::remove_cvref_t<S>;
@@ -473,6 +578,18 @@ public:
         return r && PQresultStatus(r.get()) == PGRES_EMPTY_QUERY;
     }
 
+    // Ends whatever the session was doing, for handing the connection to someone else (the
+    // pool does it on return): drains a fetch() range still reading and rolls back an open
+    // transaction (transaction objects still alive become inactive).
+    void reset_session() {
+        if (state_->streaming) state_->drain();
+        if (PQtransactionStatus(state_->conn) != PQTRANS_IDLE) {
+            state_->depth = 0;
+            state_->command("ROLLBACK");
+        }
+        state_->depth = 0;
+    }
+
     // Re-establishes the connection with the same parameters (after connection_error). Open
     // transactions and prepared statements are gone; statements are prepared again on use.
     void reconnect() {
@@ -482,6 +599,13 @@ public:
             throw connection_error(std::string("cannot reconnect to PostgreSQL: ") + PQerrorMessage(state_->conn));
     }
 
+    // Receives the server's notices and warnings (RAISE NOTICE, "table ... does not exist,
+    // skipping", ...) as (severity, message); by default they are dropped. Exceptions thrown by
+    // the handler are ignored.
+    void on_notice(std::function<void(std::string_view severity, std::string_view message)> handler) {
+        state_->notice_handler = std::move(handler);
+    }
+
     // The PGconn handle, for what ctsql does not cover (it stays owned by the connection).
     PGconn* native_handle() const noexcept { return state_->conn; }
 
@@ -489,14 +613,6 @@ private:
     template <class S>
     static constexpr std::string_view sql_text() noexcept {
         return ctsql::sql<Dialect, std::remove_cvref_t<S>>();
-    }
-
-    template <class Target, class S, class... Args>
-    static constexpr bool check() {
-        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) return false;
-        else
-            return detail::check_fetch_target<S, detail::connector_row<S>,
-                                              detail::fetch_target<Target, detail::connector_row<S>>>();
     }
 
     // Prepares (once), binds and runs; the successful result.

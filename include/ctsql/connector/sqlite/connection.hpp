@@ -16,6 +16,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,6 +25,7 @@
 
 #include <sqlite3.h>
 
+#include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/row_mapping.hpp"
@@ -100,7 +102,11 @@ private:
 
 class state {
 public:
-    state(const std::string& path, const sqlite_options& options) {
+    // minimum_version: SQLITE_VERSION_NUMBER form (3040000), the connection's dialect.
+    state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version) {
+        if (static_cast<std::uint32_t>(sqlite3_libversion_number()) < minimum_version)
+            throw connection_error("the SQLite library's version " + std::string(sqlite3_libversion()) +
+                                   " is older than the connection's dialect (" + std::to_string(minimum_version) + ")");
         int flags = SQLITE_OPEN_URI | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX);
         if (options.read_only) flags |= SQLITE_OPEN_READONLY;
         else flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
@@ -288,6 +294,15 @@ inline void statement_lease::release() noexcept {
     if (stmt_ != nullptr) owner_->finish(std::exchange(stmt_, nullptr), slot_);
 }
 
+// A raw statement's declared row must match what the statement returns.
+template <class Row>
+void check_columns(sqlite3_stmt* stmt) {
+    if (sqlite3_column_count(stmt) != static_cast<int>(row_columns<Row>::size))
+        throw usage_error("the statement returns " + std::to_string(sqlite3_column_count(stmt)) +
+                              " columns; its row type declares " + std::to_string(row_columns<Row>::size),
+                          sqlite3_sql(stmt));
+}
+
 // Reads the current row of `stmt` into `target` through row_mapping<Target, Row>.
 template <class Row, class Target>
 void read_row(sqlite3_stmt* stmt, Target& target) {
@@ -389,7 +404,7 @@ public:
     // private temporary database) or a URI ("file:app.db?mode=ro", "file::memory:?cache=shared").
     // Throws connection_error.
     explicit basic_sqlite_connection(const std::string& path = ":memory:", const sqlite_options& options = {})
-        : state_(std::make_unique<state>(path, options)) {}
+        : state_(std::make_unique<state>(path, options, Dialect::version)) {}
 
     basic_sqlite_connection(basic_sqlite_connection&&) noexcept = default;
     basic_sqlite_connection& operator=(basic_sqlite_connection&&) noexcept = default;
@@ -399,7 +414,9 @@ public:
     // which are discarded).
     template <class S, class... Args>
     std::uint64_t execute(const S&, const Args&... args) {
-        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) {
+        using verdict = detail::execute_verdict<S, Dialect, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return 0;
         } else if constexpr (detail::script_statement<S>) {
             state_->exec(ctsql::c_str<Dialect, std::remove_cvref_t<S>>());
@@ -412,11 +429,42 @@ public:
         }
     }
 
+    // Runs the statement once per element of `rows` (a tuple, an aggregate struct whose fields
+    // are the arguments in order, or the single argument), re-using one prepared statement,
+    // inside one transaction (the open one, else its own: all rows or none). Returns the total
+    // of affected rows.
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t execute_many(const S&, Rows&& rows) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::execute_many_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            std::optional<transaction_type> own;
+            if (state_->depth == 0) own.emplace(transaction());
+            std::uint64_t total = 0;
+            {
+                detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+                detail::sqlite_impl::statement_lease lease = acquire<S>();
+                for (const auto& element : rows) {
+                    detail::apply_argument_row(element, [&](const auto&... args) { bind_in_place<S>(lease, texts, args...); });
+                    total += state_->run(lease.get());
+                    sqlite3_reset(lease.get());
+                }
+            }
+            if (own) own->commit();
+            return total;
+        }
+    }
+
     // Every row, read into the statement's row type or into Target (row_mapping.hpp).
     template <class Target = void, class S, class... Args>
     auto fetch_all(const S&, const Args&... args) {
         using Row = detail::connector_row<S>;
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             using T = detail::fetch_target<Target, Row>;
@@ -424,6 +472,7 @@ public:
             detail::sqlite_impl::statement_lease lease = acquire<S>();
             bind_in_place<S>(lease, texts, args...);
             sqlite3_stmt* stmt = lease.get();
+            detail::sqlite_impl::check_columns<Row>(stmt);
             std::vector<T> rows;
             int rc;
             while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -436,7 +485,9 @@ public:
     // Exactly one row; row_count_error when there is none or more than one.
     template <class Target = void, class S, class... Args>
     auto fetch_one(const S&, const Args&... args) {
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row =
@@ -449,7 +500,8 @@ public:
     // The row if there is one, std::nullopt if none; row_count_error when there are several.
     template <class Target = void, class S, class... Args>
     auto fetch_optional(const S&, const Args&... args) {
-        if constexpr (!check<Target, S, Args...>()) return;
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) detail::fire<verdict>();
         else return fetch_at_most_one<Target, S>(args...);
     }
 
@@ -458,10 +510,13 @@ public:
     template <class Target = void, class S, class... Args>
     auto fetch(const S&, const Args&... args) {
         using Row = detail::connector_row<S>;
-        if constexpr (!check<Target, S, Args...>()) {
+        using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
             return;
         } else {
             detail::sqlite_impl::statement_lease lease = acquire<S>();
+            detail::sqlite_impl::check_columns<Row>(lease.get());
             detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(
                 lease.get(), detail::sqlite_impl::bind_buffers{nullptr, true}, args...);
             return sqlite_rows<detail::fetch_target<Target, Row>, Row>(std::move(lease));
@@ -484,12 +539,6 @@ private:
     template <class S>
     static std::string sql_text() {
         return std::string(ctsql::sql<Dialect, std::remove_cvref_t<S>>());
-    }
-
-    template <class Target, class S, class... Args>
-    static constexpr bool check() {
-        if constexpr (!detail::check_arguments<S, Dialect, Args...>()) return false;
-        else return detail::check_fetch_target<S, detail::connector_row<S>, detail::fetch_target<Target, detail::connector_row<S>>>();
     }
 
     template <class S>
@@ -515,6 +564,7 @@ private:
         detail::sqlite_impl::statement_lease lease = acquire<S>();
         bind_in_place<S>(lease, texts, args...);
         sqlite3_stmt* stmt = lease.get();
+        detail::sqlite_impl::check_columns<Row>(stmt);
         std::optional<T> row;
         int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
