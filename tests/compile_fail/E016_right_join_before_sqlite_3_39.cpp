@@ -35,9 +35,3 @@ inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'038'000>>(query);
 inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'039'000>>(query);
 #endif
 
-#if 0  // FIXME(ctsql): HAVING without GROUP BY is accepted by SQLite only since 3.39 ("a GROUP BY
-       // clause is required before HAVING" before), but renders for any version. Expected
-       // ctsql[E016] for sqlite<3'038'000>.
-inline constexpr auto having_text = ctsql::sql<ctsql::sqlite<3'038'000>>(
-    ctsql::select(ctsql::count()).from(users).having(ctsql::count() > lit<1>));
-#endif

@@ -28,13 +28,3 @@ inline constexpr auto query =
 
 inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);
 
-#if 0  // FIXME(ctsql): aggregates are accepted where SQL forbids them too: in UPDATE SET, in INSERT
-       // VALUES and in GROUP BY. All three compile and render (SQLite: "misuse of aggregate";
-       // PostgreSQL: "aggregate functions are not allowed in UPDATE/VALUES/GROUP BY").
-       // Expected ctsql[E034] (or a new ID) for each.
-inline constexpr auto in_set = ctsql::sql<ctsql::sqlite<>>(ctsql::update(users).set(users.age.to(ctsql::count())));
-inline constexpr auto in_values = ctsql::sql<ctsql::sqlite<>>(ctsql::insert_into(users).values(
-    users.name.to(lit<"n">), users.email.to(lit<"e">), users.age.to(ctsql::count())));
-inline constexpr auto in_group_by = ctsql::sql<ctsql::sqlite<>>(
-    ctsql::select(ctsql::count()).from(users).group_by(ctsql::count()));
-#endif

@@ -79,10 +79,7 @@ static_assert(can_insert_into<users_t> && can_update<users_t> && can_delete_from
 static_assert(!can_insert_into<users_t::name_c> && !can_update<users_t::name_c> && !can_delete_from<users_t::name_c>);
 static_assert(!can_insert_into<int> && !can_update<decltype(lit<1>)> && !can_delete_from<decltype(lit<1>)>);
 static_assert(!can_alias<users_t::name_c> && !can_alias<int>);
-// Was FIXME, now fixed: a table alias satisfies ctsql::table_type (it has sql_name and no table_type
-       // member), so insert_into/update/delete_from accept one: delete_from(ctsql::alias<"b">(users))
-       // renders DELETE FROM "b" (the alias as a table name); update(alias).set(users.name.to(..))
-       // fails with E049, delete_from(alias).where(users.id == ..) with E031. Expected: refused.
+// A table alias is not a table: INSERT/UPDATE/DELETE take tables.
 using users_alias = decltype(ctsql::alias<"b">(users));
 static_assert(!can_insert_into<users_alias> && !can_update<users_alias> && !can_delete_from<users_alias>);
 static_assert(!can_alias<users_alias>);
@@ -111,8 +108,7 @@ static_assert(can_values<one_row, set_name, set_email> && can_values<two_rows, s
 static_assert(can_values<from_columns, set_name, set_email>);
 static_assert(!can_values<default_row, set_name, set_email>);
 static_assert(!can_values<insert_select, set_name, set_email>);
-// Was FIXME, now fixed: insert_statement::values() lacks sizeof...(Assignments) > 0, so .values() with
-       // no row after a first row is not refused by its constraints but fails inside with E051.
+// values() needs at least one assignment.
 static_assert(!can_values<one_row>);
 static_assert(!can_values<with_conflict, set_name, set_email>);    // rows come before ON CONFLICT
 static_assert(!can_values<insert_returning, set_name, set_email>); // and before RETURNING

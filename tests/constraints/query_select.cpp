@@ -148,15 +148,7 @@ static_assert(!can_offset<with_limit_offset>);
 
 // ---- Out-of-order calls ----------------------------------------------------------------------
 
-// Was FIXME, now fixed: a clause called after a later clause is accepted and the later clauses are
-       // silently dropped from the statement (each builder returns select_statement<..., From,
-       // Condition> with defaults for the rest). E.g.
-       //   select(users.id).from(users).limit(lit<1>).where(users.id == lit<1>)
-       // renders SELECT "users"."id" FROM "users" WHERE ("users"."id" = 1)   (LIMIT lost);
-       //   .order_by(k).where(c), .order_by(k).group_by(g), .order_by(k).join(t).on(c),
-       //   .group_by(g).cross_join(t), .limit(n).having(c), .limit(n).group_by(g),
-       //   .offset(o).limit(n), .offset(o).order_by(k) lose ORDER BY/GROUP BY/LIMIT/OFFSET alike.
-       // Expected: these calls are not available (or keep every clause).
+// Clauses come in SQL order: none can be added after a later one (none is silently dropped).
 static_assert(!can_where<with_order> && !can_where<with_limit> && !can_where<with_offset>);
 static_assert(!can_join<with_order> && !can_join<with_group> && !can_cross_join<with_group> && !can_join<with_limit>);
 static_assert(!can_group_by<with_order, users_t::id_c> && !can_group_by<with_limit, users_t::id_c>);
@@ -174,9 +166,7 @@ template <class C>
 concept can_is_null = requires(C c) { c.is_null(); };
 static_assert(can_desc<employees_t::name_c> && can_is_null<employees_t::boss_id_c>);
 static_assert(can_order_by<from_users, decltype(ctsql::desc(boss[employees.name]))>);  // free functions work
-// Was FIXME, now fixed: boss[employees.name] has none of the column member shorthands (.desc(), .asc(),
-       // .as<"n">(), .is_null(), .like(), .in(), .between()): "no member named 'desc' in
-       // ctsql::aliased_column<...>". Expected the same members as the column.
+// Columns read through an alias have the column member shorthands.
 static_assert(can_desc<boss_name> && can_is_null<boss_name>);
 
 }  // namespace

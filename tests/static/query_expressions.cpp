@@ -153,9 +153,7 @@ static_assert(expr_sql<lite>(round(users.score, lit<2>)) == R"(ROUND("users"."sc
 static_assert(expr_sql<lite>(round(users.score, param<"digits">)) == R"(ROUND("users"."score", ?1))");
 static_assert(std::is_same_v<params_of<decltype(round(users.score, param<"digits">))>,
                              type_list<parameter<"digits", std::int32_t>>>);
-// Was FIXME, now fixed: PostgreSQL has no round(double precision, integer): ROUND(x, n) fails there with
-       // "function round(double precision, integer) does not exist"; expected a cast to NUMERIC,
-       // e.g. ROUND(CAST("users"."score" AS NUMERIC), 2), read back as double.
+// PostgreSQL has ROUND(x, n) for NUMERIC only: x is cast.
 static_assert(expr_sql<pg>(round(users.score, lit<2>)) == R"(ROUND(CAST("users"."score" AS NUMERIC), 2))");
 static_assert(expr_sql<lite>(nullif(users.name, lit<"">)) == R"(NULLIF("users"."name", ''))");
 static_assert(expr_sql<pg>(nullif(users.name, lit<"">)) == R"(NULLIF("users"."name", ''))");

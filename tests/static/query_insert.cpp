@@ -182,15 +182,12 @@ static_assert(sql<lite>(i_upsert_reuse) == R"(INSERT INTO "users" ("name", "emai
 static_assert(ctsql::parameter_count_v<decltype(i_upsert_reuse)> == 2);
 
 // INSERT ... SELECT with ON CONFLICT.
-#if 0  // FIXME(ctsql): SQLite parses "FROM t ON CONFLICT" as a join constraint; an upsert after
-       // INSERT ... SELECT needs a WHERE clause (SQLite docs: "WHERE true"). Renders
-       // ... FROM "users" ON CONFLICT ("id") DO NOTHING  -> "near DO: syntax error" on SQLite.
+// SQLite would parse "FROM t ON CONFLICT" as a join constraint: an upsert after INSERT ... SELECT gets WHERE true.
 constexpr auto i_select_upsert = insert_into(archive).columns(archive.id, archive.name)
                                      .select(ctsql::select(users.id, users.name).from(users))
                                      .on_conflict(archive.id).do_nothing();
 static_assert(sql<lite>(i_select_upsert) == R"(INSERT INTO "archive" ("id", "name") SELECT "users"."id", "users"."name" )"
                                              R"(FROM "users" WHERE true ON CONFLICT ("id") DO NOTHING)");
-#endif
 constexpr auto i_select_upsert_where = insert_into(archive).columns(archive.id, archive.name)
                                            .select(ctsql::select(users.id, users.name).from(users).where(users.age > lit<0>))
                                            .on_conflict(archive.id).do_update(archive.name.to(ctsql::excluded(archive.name)));

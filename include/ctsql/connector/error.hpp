@@ -20,12 +20,29 @@
 //                                  PostgreSQL connection, ...)
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace ctsql {
+
+namespace detail {
+// Concatenates text pieces (std::string, std::string_view, literals) into one string. Used for
+// messages instead of chains of operator+, on which g++ 12 at -O3 reports false -Wrestrict
+// warnings inside libstdc++ ("literal" + std::to_string(n)).
+template <class... Parts>
+std::string join_text(const Parts&... parts) {
+    const std::string_view views[] = {std::string_view(parts)...};
+    std::size_t size = 0;
+    for (std::string_view v : views) size += v.size();
+    std::string out;
+    out.reserve(size);
+    for (std::string_view v : views) out.append(v.data(), v.size());
+    return out;
+}
+}  // namespace detail
 
 class database_error : public std::runtime_error {
 public:

@@ -71,7 +71,7 @@ public:
 private:
     Backend& require_active(const char* what) {
         if (!active())
-            throw usage_error(std::string("transaction::") + what + "() on a transaction that is no longer active");
+            throw usage_error(detail::join_text("transaction::", what, "() on a transaction that is no longer active"));
         return *backend_;
     }
 

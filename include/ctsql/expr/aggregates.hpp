@@ -34,6 +34,7 @@ struct aggregate_call : expression_node {
     using parameters = detail::concat_parameters<Args...>;
     static constexpr bool aggregate = true;
     using bare_columns = type_list<>;  // columns inside an aggregate need no GROUP BY
+    using features = detail::concat<features_of<Args>...>;
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
         out.put(F::sql);

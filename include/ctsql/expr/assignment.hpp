@@ -14,6 +14,7 @@
 #include "ctsql/expr/operators.hpp"
 #include "ctsql/expr/parameter.hpp"
 #include "ctsql/expr/type_rules.hpp"
+#include "ctsql/query/clauses.hpp"
 
 namespace ctsql {
 
@@ -40,6 +41,7 @@ struct assignment {
     using parameters = parameters_of<Value>;
     using bare_columns = bare_columns_of<Value>;
     static constexpr bool aggregate = is_aggregate_v<Value>;
+    using features = features_of<Value>;
 };
 
 template <class A>
@@ -62,6 +64,8 @@ constexpr auto make_assignment() {
             if constexpr (!Column::nullable) static_assert(::ctsql::detail::enforce<error::null_into_non_null_column<Column, Value>>::ok);
         } else if constexpr (!assignable_v<value_type_of<V>, typename Column::value_type>) {
             static_assert(::ctsql::detail::enforce<error::value_type_does_not_fit_column<Column, Value>>::ok);
+        } else if constexpr (is_aggregate_v<V>) {
+            static_assert(::ctsql::detail::enforce<error::aggregate_in_where<clause::assigned_value, Value>>::ok);
         }
         return assignment<Column, V>{};
     }

@@ -42,6 +42,23 @@ struct expression_traits {
     }
 };
 
+namespace detail {
+// Dialect features (ctsql::feature::...) an expression needs, checked when its statement is
+// rendered for a dialect: a node lists them as `features`; most need none.
+template <class E>
+struct features_of_impl {
+    using type = type_list<>;
+};
+template <class E>
+    requires requires { typename E::features; }
+struct features_of_impl<E> {
+    using type = typename E::features;
+};
+}  // namespace detail
+
+template <class E>
+using features_of = typename detail::features_of_impl<E>::type;
+
 template <class E>
 using value_type_of = typename expression_traits<E>::value_type;
 template <class E>
@@ -90,6 +107,7 @@ struct node_over : expression_node {
     using parameters = concat_parameters<Es...>;
     static constexpr bool aggregate = any_aggregate<Es...>();
     using bare_columns = concat_bare_columns<Es...>;
+    using features = concat<features_of<Es>...>;
 };
 
 }  // namespace detail

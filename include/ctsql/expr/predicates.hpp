@@ -51,12 +51,10 @@ struct pattern_match_expression : detail::node_over<E, Pattern> {
     using value_type = bool;
     template <class NullableSources>
     static constexpr bool nullable_in = detail::any_nullable<NullableSources, E, Pattern>();
+    using features = detail::concat<typename detail::node_over<E, Pattern>::features,
+                                    std::conditional_t<*Keyword == " ILIKE ", type_list<feature::ilike>, type_list<>>>;
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
-        if constexpr (*Keyword == " ILIKE ") {
-            if constexpr (!dialect_has<typename Context::dialect, feature::ilike>)
-                static_assert(::ctsql::detail::enforce<error::feature_needs_newer_version<typename Context::dialect, feature::ilike>>::ok);
-        }
         out.put('(');
         expression_traits<E>::template render<Context>(out);
         out.put(*Keyword);

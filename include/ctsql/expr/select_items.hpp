@@ -21,6 +21,7 @@ struct aliased_expression : expression_node {
     using parameters = parameters_of<E>;
     static constexpr bool aggregate = is_aggregate_v<E>;
     using bare_columns = bare_columns_of<E>;
+    using features = features_of<E>;
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
         expression_traits<E>::template render<Context>(out);
@@ -47,6 +48,7 @@ struct sort_key {
     using parameters = parameters_of<E>;
     static constexpr bool aggregate = is_aggregate_v<E>;
     using bare_columns = bare_columns_of<E>;
+    using features = features_of<E>;
 
     constexpr sort_key<E, Direction, nulls_order::first> nulls_first() const noexcept { return {}; }
     constexpr sort_key<E, Direction, nulls_order::last> nulls_last() const noexcept { return {}; }

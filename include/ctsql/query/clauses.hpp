@@ -10,11 +10,13 @@
 
 #include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
+#include "ctsql/dialect/dialect.hpp"
 #include "ctsql/expr/column_expression.hpp"
 #include "ctsql/expr/expression.hpp"
 #include "ctsql/expr/operators.hpp"
 #include "ctsql/expr/parameter.hpp"
 #include "ctsql/query/statement_traits.hpp"
+#include "ctsql/schema/sql_type.hpp"
 
 namespace ctsql {
 
@@ -45,7 +47,7 @@ struct condition_is_not_boolean {
 };
 template <class Clause, class Condition>
 struct aggregate_in_where {
-    static_assert(detail::dependent_false<Condition>, "ctsql[E034] aggregate functions are not allowed in WHERE or ON: use HAVING");
+    static_assert(detail::dependent_false<Condition>, "ctsql[E034] aggregate functions are allowed only in SELECT items, HAVING and ORDER BY (not in WHERE, ON, GROUP BY or assigned values)");
 };
 template <class Parameter, class OtherUse>
 struct parameter_used_with_two_types {
@@ -61,6 +63,8 @@ namespace clause {
 struct where {};
 struct having {};
 struct on {};
+struct group_by {};
+struct assigned_value {};
 }  // namespace clause
 
 namespace detail {
@@ -77,6 +81,23 @@ constexpr auto check_condition() {
     else
         return pass();
 }
+
+// GROUP BY keys: typed expressions without aggregates.
+template <class Key>
+constexpr auto check_group_key() {
+    if constexpr (!expression<Key>) return report<error::run_time_value_in_expression<Key>>();
+    else if constexpr (is_untyped_parameter_v<Key>) return report<error::parameter_type_cannot_be_inferred<Key, Key>>();
+    else if constexpr (is_aggregate_v<Key>) return report<error::aggregate_in_where<clause::group_by, Key>>();
+    else return pass();
+}
+
+// Stands in a FROM/JOIN for something that is not a table (already reported as ctsql[E040]):
+// the statement's other rules are then not checked, so that one mistake gives one error.
+struct poisoned_source {
+    static constexpr fixed_string sql_name = "";
+};
+template <class Source>
+using checked_source = std::conditional_t<table_source<Source>, Source, poisoned_source>;
 
 template <class Source>
 constexpr auto check_source() {
@@ -121,17 +142,33 @@ struct parameter_table<type_list<Ps...>> {
         return u;
     }();
 
+    // A name used both where NULL may be bound (a nullable column's SET) and where not (a
+    // comparison) binds as std::optional: one value, NULL allowed.
+    static constexpr std::array<bool, count + 1> optional_anywhere = [] {
+        std::array<bool, count + 1> any{};
+        const bool optional[] = {is_optional_v<typename Ps::type>..., false};
+        for (std::size_t i = 0; i != count; ++i) any[first[i]] = any[first[i]] || optional[i];
+        return any;
+    }();
+
+    template <std::size_t Position>
+    using unified = std::conditional_t<optional_anywhere[Position],
+                                       parameter<at<Position, type_list<Ps...>>::name,
+                                                 std::optional<value_type_t<typename at<Position, type_list<Ps...>>::type>>>,
+                                       at<Position, type_list<Ps...>>>;
+
     template <class Sequence>
     struct select;
     template <std::size_t... K>
     struct select<std::index_sequence<K...>> {
-        using type = type_list<at<unique_positions[K], type_list<Ps...>>...>;
+        using type = type_list<unified<unique_positions[K]>...>;
     };
     using unique = typename select<std::make_index_sequence<unique_count>>::type;
 
-    // Position of the first parameter whose type differs from the first one of its name.
+    // Position of the first parameter whose value type differs from the first one of its name.
     static constexpr std::size_t conflict = []<std::size_t... I>(std::index_sequence<I...>) {
-        const bool flags[] = {false, !std::is_same_v<Ps, at<first[I], type_list<Ps...>>>...};
+        const bool flags[] = {false, !std::is_same_v<value_type_t<typename Ps::type>,
+                                                     value_type_t<typename at<first[I], type_list<Ps...>>::type>>...};
         return first_true(flags);
     }(std::index_sequence_for<Ps...>{});
 };
@@ -183,6 +220,36 @@ struct list_parameters<type_list<Cs...>> {
 };
 template <class C>
 using clause_parameters_t = typename clause_parameters<C>::type;
+
+// Dialect features a clause needs (an expression, a sort key, an assignment, no_clause, or a
+// type_list of those).
+template <class C>
+struct clause_features {
+    using type = features_of<C>;
+};
+template <class... Cs>
+struct clause_features<type_list<Cs...>> {
+    using type = concat<typename clause_features<Cs>::type...>;
+};
+template <class... Cs>
+using features_in = concat<typename clause_features<Cs>::type...>;
+
+// The first feature in Features that Dialect lacks: ctsql[E016].
+template <class Dialect, class Features>
+struct missing_feature;
+template <class Dialect, class... Fs>
+struct missing_feature<Dialect, type_list<Fs...>> {
+    static constexpr std::size_t position = [] {
+        const bool flags[] = {false, !dialect_has<Dialect, Fs>...};
+        return first_true(flags);
+    }();
+};
+template <class Dialect, class Features>
+constexpr auto check_features() {
+    constexpr std::size_t missing = missing_feature<Dialect, Features>::position;
+    if constexpr (missing == npos) return pass();
+    else return report<error::feature_needs_newer_version<Dialect, at<missing, Features>>>();
+}
 template <class L>
 using list_parameters_t = typename list_parameters<L>::type;
 

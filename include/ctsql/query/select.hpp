@@ -117,7 +117,7 @@ struct select_statement {
         requires(From::size == 0)
     constexpr auto from(const Sources&...) const {
         static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Sources>())...>>::ok);
-        return select_statement<Distinct, Items, type_list<join_item<join_kind::from, Sources>...>>{};
+        return select_statement<Distinct, Items, type_list<join_item<join_kind::from, detail::checked_source<Sources>>...>>{};
     }
 
     template <class Source>
@@ -148,7 +148,7 @@ struct select_statement {
         requires(stage == 1)
     constexpr auto cross_join(const Source&) const {
         static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_source<Source>())>>::ok);
-        return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<join_kind::cross, Source>>>>{};
+        return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<join_kind::cross, detail::checked_source<Source>>>>>{};
     }
 
     template <class Condition>
@@ -161,6 +161,7 @@ struct select_statement {
     template <expression... Keys>
         requires(stage >= 1 && stage < 3 && sizeof...(Keys) > 0)
     constexpr auto group_by(const Keys&...) const {
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_group_key<Keys>())...>>::ok);
         return select_statement<Distinct, Items, From, Where, type_list<Keys...>>{};
     }
 
@@ -199,7 +200,7 @@ struct select_statement {
         template <class Condition>
         constexpr auto on(const Condition&) const {
             static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_condition<clause::on, Condition>())>>::ok);
-            return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<Kind, Source, Condition>>>>{};
+            return select_statement<Distinct, Items, detail::concat<From, type_list<join_item<Kind, detail::checked_source<Source>, Condition>>>>{};
         }
     };
 };

@@ -150,6 +150,42 @@ constexpr auto check_insert_form() {
     }
 }
 
+template <class Form>
+struct insert_features {
+    using type = type_list<>;
+};
+template <class Rows>
+struct insert_features<values_t<Rows>> {
+    using type = Rows;  // rows of assignments: clause_features walks the lists
+};
+template <class Conflict>
+struct conflict_actions {
+    using type = type_list<>;
+};
+template <class Target, class... As>
+struct conflict_actions<on_conflict_t<Target, type_list<As...>>> {
+    using type = type_list<As...>;
+};
+
+// Columns read by the values of an INSERT's rows: none may be read (VALUES has no FROM).
+template <class Form>
+struct value_columns {
+    using type = type_list<>;
+};
+template <class... Rows>
+struct value_columns<values_t<type_list<Rows...>>> {
+    using type = concat<typename list_columns<Rows>::type...>;
+};
+// Columns read by ON CONFLICT DO UPDATE values: only the target table's (and excluded's).
+template <class Conflict>
+struct conflict_columns {
+    using type = type_list<>;
+};
+template <class Target, class... As>
+struct conflict_columns<on_conflict_t<Target, type_list<As...>>> {
+    using type = concat<typename As::columns...>;
+};
+
 template <class Dialect, class S>
 constexpr auto check_insert() {
     using Table = typename S::table;
@@ -157,14 +193,19 @@ constexpr auto check_insert() {
     using columns = typename inserted_columns<Form>::type;
     return first_failure<
         table_verdict<Table>, decltype(check_insert_form<Table, Form>()),
+        decltype(check_columns_in_from<typename value_columns<Form>::type, type_list<>>()),
+        decltype(check_columns_in_from<typename conflict_columns<typename S::conflict>::type, type_list<Table>>()),
         decltype(check_required_columns<Table, columns>()),
         decltype(check_conflict_target<Table, typename S::conflict>()),
         decltype(check_parameters<typename S::all_parameters>()),
         decltype(check_columns_in_from<typename list_columns<typename S::returning_list>::type, type_list<Table>>()),
-        decltype(check_dialect_features<Dialect, has_clause_v<typename S::conflict>, S::returning_list::size != 0>())>{};
+        decltype(check_dialect_features<Dialect, has_clause_v<typename S::conflict>, S::returning_list::size != 0>()),
+        decltype(check_features<Dialect, features_in<typename insert_features<typename S::form>::type,
+                                                     typename conflict_actions<typename S::conflict>::type,
+                                                     typename S::returning_list>>())>{};
 }
 
-template <class Context, class Table, class Form, class Writer>
+template <class Context, class Table, class Form, bool HasConflict, class Writer>
 constexpr void write_insert_body(Writer& out) {
     using unqualified = unqualified_context<Context>;
     if constexpr (std::is_same_v<Form, default_values_t>) {
@@ -176,7 +217,8 @@ constexpr void write_insert_body(Writer& out) {
             ((out.put(first ? "" : ", "), first = false, write_identifier(out, Cs::sql_name.view())), ...);
         }(typename Form::column_list{});
         out.put(") ");
-        write_select<Context, typename Form::select>(out);
+        write_select<Context, typename Form::select,
+                     HasConflict && Context::dialect::family == dialect_family::sqlite>(out);
     } else {
         out.put(" (");
         [&]<class... As>(type_list<As...>) {
@@ -223,11 +265,12 @@ constexpr void write_on_conflict(Writer& out) {
     }
 }
 
-template <class Dialect, class Table, class Columns, class Parameters, bool Returning>
+template <class Dialect, class Table, class Columns, class Parameters, bool Returning, class Features = type_list<>>
 constexpr auto check_single_table_statement() {
     return first_failure<table_verdict<Table>, decltype(check_columns_in_from<Columns, type_list<Table>>()),
                          decltype(check_parameters<Parameters>()),
-                         decltype(check_dialect_features<Dialect, false, Returning>())>{};
+                         decltype(check_dialect_features<Dialect, false, Returning>()),
+                         decltype(check_features<Dialect, Features>())>{};
 }
 
 }  // namespace detail
@@ -246,7 +289,7 @@ struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Retur
         using context = render_context<Dialect, typename statement::parameters>;
         out.put("INSERT INTO ");
         detail::write_identifier(out, Table::sql_name.view());
-        detail::write_insert_body<context, Table, Form>(out);
+        detail::write_insert_body<context, Table, Form, has_clause_v<Conflict>>(out);
         detail::write_on_conflict<context, Conflict>(out);
         detail::write_returning<context, Returning>(out);
     }
@@ -260,7 +303,8 @@ struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, R
                   detail::concat<typename detail::list_columns<Assignments>::type,
                                  typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
-                  typename statement::all_parameters, Returning::size != 0>());
+                  typename statement::all_parameters, Returning::size != 0,
+                  detail::features_in<Assignments, Where, Returning>>());
     static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {
@@ -288,7 +332,7 @@ struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
                   Dialect, Table,
                   detail::concat<typename detail::clause_columns<Where>::type,
                                  typename detail::list_columns<Returning>::type>,
-                  typename statement::all_parameters, Returning::size != 0>());
+                  typename statement::all_parameters, Returning::size != 0, detail::features_in<Where, Returning>>());
     static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
     template <class Writer>
     static constexpr void render(Writer& out) {

@@ -19,6 +19,11 @@ struct right_and_full_join {
     static constexpr std::uint32_t sqlite_since = 3'039'000;
     static constexpr std::uint32_t postgresql_since = 0;
 };
+struct having_without_group_by {
+    static constexpr std::string_view name = "HAVING without GROUP BY";
+    static constexpr std::uint32_t sqlite_since = 3'039'000;
+    static constexpr std::uint32_t postgresql_since = 0;
+};
 struct nulls_first_last {
     static constexpr std::string_view name = "NULLS FIRST / NULLS LAST";
     static constexpr std::uint32_t sqlite_since = 3'030'000;
@@ -103,16 +108,86 @@ inline constexpr bool has_nulls_order = [] {
 }();
 
 template <class FromItems>
+struct join_on_clauses;
+template <class... Items>
+struct join_on_clauses<type_list<Items...>> {
+    using type = type_list<typename Items::on...>;
+};
+
+template <class FromItems>
 struct join_condition_columns;
 template <class... Items>
 struct join_condition_columns<type_list<Items...>> {
     using type = concat<typename clause_columns<typename Items::on>::type...>;
 };
 
-template <bool Aggregated, class Bare, class Grouped, class GroupBy>
+// The expression of a select item or sort key (without its alias or direction).
+template <class Item>
+struct bare_expression {
+    using type = Item;
+};
+template <class Item>
+    requires requires { typename Item::expression_type; }
+struct bare_expression<Item> {
+    using type = typename Item::expression_type;
+};
+
+template <class C>
+inline constexpr bool is_column_reference = column_type<C> || requires { typename C::alias_type; };
+
+// Columns an item reads outside aggregates that GROUP BY does not cover: none when the item is
+// (after its alias or direction) one of the GROUP BY expressions; else those of its bare
+// columns that are not themselves GROUP BY keys. Lenient is true for HAVING: there a column
+// inside a grouped expression is accepted (HAVING lower(name) = ... with GROUP BY lower(name)).
+template <class Item, class GroupBy, bool Lenient>
+struct ungrouped_columns {
+    using expression = typename bare_expression<Item>::type;
+    template <class L>
+    struct keep;
+    template <class... Cs>
+    struct keep<type_list<Cs...>> {
+        template <class C>
+        static constexpr bool grouped = []<class... Gs>(type_list<Gs...>) {
+            bool found = false;
+            if constexpr (Lenient) {
+                ((found = found || []<class... Bs>(type_list<Bs...>) { return (same_column_v<C, Bs> || ...); }(bare_columns_of<Gs>{})), ...);
+            } else {
+                ((found = found || [] {
+                      if constexpr (is_column_reference<Gs>) return same_column_v<C, Gs>;
+                      else return false;
+                  }()),
+                 ...);
+            }
+            return found;
+        }(GroupBy{});
+        using type = concat<std::conditional_t<grouped<Cs>, type_list<>, type_list<Cs>>...>;
+    };
+    static constexpr bool whole = []<class... Gs>(type_list<Gs...>) { return (std::is_same_v<expression, Gs> || ...); }(GroupBy{});
+    using type = std::conditional_t<whole, type_list<>, typename keep<typename clause_bare_columns<Item>::type>::type>;
+};
+
+template <class Items, class GroupBy, bool Lenient>
+struct ungrouped_in;
+template <class... Items, class GroupBy, bool Lenient>
+struct ungrouped_in<type_list<Items...>, GroupBy, Lenient> {
+    using type = concat<typename ungrouped_columns<Items, GroupBy, Lenient>::type...>;
+};
+
+template <bool Aggregated, class S>
 constexpr auto check_grouping_if() {
-    if constexpr (Aggregated) return check_grouping<Bare, Grouped, GroupBy>();
-    else return pass();
+    if constexpr (!Aggregated) {
+        return pass();
+    } else {
+        using group_by = typename S::group_by_list;
+        using having = std::conditional_t<has_clause_v<typename S::having_clause>, type_list<typename S::having_clause>, type_list<>>;
+        using ungrouped = concat<typename ungrouped_in<typename S::items, group_by, false>::type,
+                                 typename ungrouped_in<having, group_by, true>::type,
+                                 typename ungrouped_in<typename S::order_by_list, group_by, false>::type>;
+        if constexpr (ungrouped::size != 0)
+            return report<error::column_must_be_grouped_or_aggregated<at<0, ungrouped>, group_by>>();
+        else
+            return pass();
+    }
 }
 
 template <class Dialect, class S>
@@ -123,31 +198,40 @@ constexpr auto check_select() {
                                typename list_columns<typename S::group_by_list>::type,
                                typename list_columns<typename S::order_by_list>::type>;
     constexpr bool aggregated = any_aggregate_in<typename S::items>::value || S::group_by_list::size != 0 ||
-                                has_clause_v<typename S::having_clause>;
-    using bare = concat<typename list_bare_columns<typename S::items>::type,
-                        typename clause_bare_columns<typename S::having_clause>::type,
-                        typename list_bare_columns<typename S::order_by_list>::type>;
-    using grouped = typename list_bare_columns<typename S::group_by_list>::type;
+                                has_clause_v<typename S::having_clause> || any_aggregate_in<typename S::order_by_list>::value;
     using from_check = decltype(check_columns_in_from<all_columns, typename S::sources>());
-    using grouping_check = decltype(check_grouping_if<aggregated, bare, grouped, typename S::group_by_list>());
+    using grouping_check = decltype(check_grouping_if<aggregated, S>());
     using parameter_check = decltype(check_parameters<typename S::all_parameters>());
+    using features = features_in<typename S::items, typename join_on_clauses<typename S::from_items>::type,
+                                 typename S::where_clause, typename S::group_by_list, typename S::having_clause,
+                                 typename S::order_by_list>;
+    using feature_check = decltype(check_features<Dialect, features>());
 
-    if constexpr (!from_check::ok)
+    if constexpr (contains<poisoned_source, typename S::sources>)
+        return pass();  // a FROM or JOIN item was not a table: reported already (ctsql[E040])
+    else if constexpr (!from_check::ok)
         return from_check{};
     else if constexpr (!grouping_check::ok)
         return grouping_check{};
     else if constexpr (!parameter_check::ok)
         return parameter_check{};
+    else if constexpr (!feature_check::ok)
+        return feature_check{};
     else if constexpr (has_outer_right_or_full<typename S::from_items> &&
                        !dialect_has<Dialect, feature::right_and_full_join>)
         return report<error::feature_needs_newer_version<Dialect, feature::right_and_full_join>>();
+    else if constexpr (has_clause_v<typename S::having_clause> && S::group_by_list::size == 0 &&
+                       !dialect_has<Dialect, feature::having_without_group_by>)
+        return report<error::feature_needs_newer_version<Dialect, feature::having_without_group_by>>();
     else if constexpr (has_nulls_order<typename S::order_by_list> && !dialect_has<Dialect, feature::nulls_first_last>)
         return report<error::feature_needs_newer_version<Dialect, feature::nulls_first_last>>();
     else
         return pass();
 }
 
-template <class Context, class S, class Writer>
+// ForceWhere: write "WHERE true" when the statement has no WHERE (SQLite needs it before an
+// INSERT ... SELECT's ON CONFLICT, which it would otherwise parse as a join constraint).
+template <class Context, class S, bool ForceWhere = false, class Writer>
 constexpr void write_select(Writer& out) {
     out.put(S::distinct ? "SELECT DISTINCT " : "SELECT ");
     write_item_list<Context, typename S::items>(out);
@@ -158,6 +242,8 @@ constexpr void write_select(Writer& out) {
     if constexpr (has_clause_v<typename S::where_clause>) {
         out.put(" WHERE ");
         expression_traits<typename S::where_clause>::template render<Context>(out);
+    } else if constexpr (ForceWhere) {
+        out.put(" WHERE true");
     }
     if constexpr (S::group_by_list::size != 0) {
         out.put(" GROUP BY ");

@@ -72,23 +72,36 @@ struct row : detail::row_storage<std::index_sequence_for<Fields...>, Fields...> 
 
     template <fixed_string Name>
     static constexpr std::size_t index_of() {
-        constexpr std::size_t i = detail::field_index<Name, Fields...>();
-        if constexpr (i == detail::npos) {
-            static_assert(detail::enforce<error::row_has_no_field_with_this_name<row, field<Name, void>>>::ok);
-            return 0;
-        } else {
-            return i;
-        }
+        return detail::field_index<Name, Fields...>();
     }
 
+    // The field called Name; ctsql[E050] when there is none (the result then converts to
+    // anything, so that the one error is all the compiler prints).
     template <fixed_string Name>
-    constexpr auto& get() & noexcept {
-        return get<index_of<Name>()>();
+    constexpr decltype(auto) get() & noexcept {
+        if constexpr (index_of<Name>() == detail::npos) return missing<Name>();
+        else return get<index_of<Name>()>();
     }
     template <fixed_string Name>
-    constexpr const auto& get() const& noexcept {
-        return get<index_of<Name>()>();
+    constexpr decltype(auto) get() const& noexcept {
+        if constexpr (index_of<Name>() == detail::npos) return missing<Name>();
+        else return get<index_of<Name>()>();
     }
+
+  private:
+    struct missing_field {
+        template <class T>
+        constexpr operator T() const noexcept {
+            return T{};
+        }
+    };
+    template <fixed_string Name>
+    static constexpr missing_field missing() noexcept {
+        static_assert(detail::enforce<error::row_has_no_field_with_this_name<row, field<Name, void>>>::ok);
+        return {};
+    }
+
+  public:
 
     constexpr bool operator==(const row& other) const {
         return [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -76,14 +76,14 @@ public:
             std::string message = PQerrorMessage(conn);
             PQfinish(conn);
             conn = nullptr;
-            throw connection_error("cannot connect to PostgreSQL: " + message);
+            throw connection_error(join_text("cannot connect to PostgreSQL: ", message));
         }
         if (static_cast<std::uint32_t>(PQserverVersion(conn)) < minimum_version) {
             const std::string version = std::to_string(PQserverVersion(conn));
             PQfinish(conn);
             conn = nullptr;
-            throw connection_error("the server's version " + version + " is older than the connection's dialect (" +
-                                   std::to_string(minimum_version) + ")");
+            throw connection_error(join_text("the server's version ", version, " is older than the connection's dialect (",
+                                          std::to_string(minimum_version), ")"));
         }
         // Notices (NOTICE, WARNING from the server) go to on_notice's handler; none by default,
         // instead of libpq's default of printing them to stderr.
@@ -105,7 +105,7 @@ public:
         if (slot >= cache.size()) cache.resize(slot + 1);
         cache_entry& entry = cache[slot];
         if (entry.key != sql) {
-            std::string name = "ctsql_" + std::to_string(next_name++);
+            std::string name = join_text("ctsql_", std::to_string(next_name++));
             result_ptr r(PQprepare(conn, name.c_str(), sql, parameter_count, types));
             if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw_result_error(conn, r.get(), sql);
             entry.name = std::move(name);
@@ -163,7 +163,7 @@ public:
         } else {
             if (options.isolation || options.read_only || options.deferrable)
                 throw usage_error("a nested transaction is a SAVEPOINT and takes no transaction options");
-            command(("SAVEPOINT ctsql_" + std::to_string(depth)).c_str());
+            command(join_text("SAVEPOINT ctsql_", std::to_string(depth)).c_str());
         }
         return ++depth;
     }
@@ -184,7 +184,7 @@ public:
                 throw database_error("COMMIT rolled the transaction back: a statement in it had failed", "COMMIT",
                                      "25P02");
         } else {
-            command(("RELEASE SAVEPOINT ctsql_" + std::to_string(level - 1)).c_str());
+            command(join_text("RELEASE SAVEPOINT ctsql_", std::to_string(level - 1)).c_str());
             depth = level - 1;
         }
     }
@@ -195,8 +195,8 @@ public:
         if (level == 1) {
             command("ROLLBACK");
         } else {
-            const std::string name = "ctsql_" + std::to_string(level - 1);
-            command(("ROLLBACK TO SAVEPOINT " + name + "; RELEASE SAVEPOINT " + name).c_str());
+            const std::string name = join_text("ctsql_", std::to_string(level - 1));
+            command(join_text("ROLLBACK TO SAVEPOINT ", name, "; RELEASE SAVEPOINT ", name).c_str());
         }
     }
 
@@ -229,7 +229,7 @@ private:
     }
     void check_innermost(unsigned level, const char* what) const {
         if (level != depth)
-            throw usage_error(std::string("cannot ") + what + " a transaction while a transaction nested in it is open");
+            throw usage_error(join_text("cannot ", what, " a transaction while a transaction nested in it is open"));
     }
     void sync_depth() noexcept {
         const PGTransactionStatusType status = PQtransactionStatus(conn);
@@ -259,8 +259,8 @@ void read_value(const PGresult* r, int row, int col, M& out, std::string_view co
 template <class Row>
 void check_columns(const PGresult* r, std::string_view sql) {
     if (PQnfields(r) != static_cast<int>(row_columns<Row>::size))
-        throw usage_error("the statement returned " + std::to_string(PQnfields(r)) + " columns; its row type declares " +
-                              std::to_string(row_columns<Row>::size),
+        throw usage_error(join_text("the statement returned ", std::to_string(PQnfields(r)),
+                                 " columns; its row type declares ", std::to_string(row_columns<Row>::size)),
                           std::string(sql));
 }
 
@@ -596,7 +596,7 @@ public:
         state_->forget_session();
         PQreset(state_->conn);
         if (PQstatus(state_->conn) != CONNECTION_OK)
-            throw connection_error(std::string("cannot reconnect to PostgreSQL: ") + PQerrorMessage(state_->conn));
+            throw connection_error(detail::join_text("cannot reconnect to PostgreSQL: ", PQerrorMessage(state_->conn)));
     }
 
     // Receives the server's notices and warnings (RAISE NOTICE, "table ... does not exist,
@@ -643,9 +643,9 @@ private:
         std::optional<detail::fetch_target<Target, Row>> row;
         const int count = PQntuples(r.get());
         if (count > 1)
-            throw row_count_error("the statement returned " + std::to_string(count) +
-                                      " rows where at most one was expected",
-                                  std::string(sql));
+            throw row_count_error(
+                detail::join_text("the statement returned ", std::to_string(count), " rows where at most one was expected"),
+                std::string(sql));
         if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, row.emplace(), sql);
         return row;
     }

@@ -51,7 +51,7 @@ namespace ctsql::detail::postgresql_impl {
     if (message.empty()) message = PQerrorMessage(conn);
     if (message.empty()) message = "the command failed";
     if (PQstatus(conn) == CONNECTION_BAD)
-        throw connection_error("connection lost: " + message, std::string(sql), state != nullptr ? state : "");
+        throw connection_error(join_text("connection lost: ", message), std::string(sql), state != nullptr ? state : "");
     if (state == nullptr) throw database_error(std::move(message), std::string(sql));
     throw_sqlstate(state, std::move(message), sql);
 }

@@ -177,9 +177,9 @@ public:
             }
             if (s.returned.wait_until(lock, deadline) == std::cv_status::timeout && s.idle.empty() &&
                 s.open >= s.options.max_size)
-                throw connection_error("no pooled PostgreSQL connection became free within " +
-                                       std::to_string(timeout.count()) + " ms (max_size " +
-                                       std::to_string(s.options.max_size) + ")");
+                throw connection_error(detail::join_text("no pooled PostgreSQL connection became free within ",
+                                                      std::to_string(timeout.count()), " ms (max_size ",
+                                                      std::to_string(s.options.max_size), ")"));
         }
     }
 

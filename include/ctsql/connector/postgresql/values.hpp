@@ -99,7 +99,7 @@ struct parameter_buffers {
 };
 
 [[noreturn]] inline void bind_conversion_failed(std::string_view parameter, std::string_view what, std::string_view sql) {
-    throw conversion_error("parameter \"" + std::string(parameter) + "\": " + std::string(what), std::string(sql));
+    throw conversion_error(join_text("parameter \"", parameter, "\": ", what), std::string(sql));
 }
 
 template <class T, class A, std::size_t N>
@@ -131,10 +131,9 @@ void encode_value(parameter_buffers<N>& out, std::size_t i, const A& value, std:
         } else {
             if constexpr (std::is_unsigned_v<A> && sizeof(A) >= 8) {
                 if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                    bind_conversion_failed(name,
-                                           "value " + std::to_string(value) +
-                                               " is above the largest BIGINT (9223372036854775807)",
-                                           sql);
+                    bind_conversion_failed(
+                        name, join_text("value ", std::to_string(value), " is above the largest BIGINT (9223372036854775807)"),
+                        sql);
             }
             store_big_endian(scratch, static_cast<std::int64_t>(value));
             out.lengths[i] = 8;
@@ -149,6 +148,10 @@ void encode_value(parameter_buffers<N>& out, std::size_t i, const A& value, std:
         out.values[i] = scratch;
         out.lengths[i] = 8;
     } else if constexpr (std::is_same_v<U, std::string>) {
+        if constexpr (std::is_pointer_v<A>) {
+            if (value == nullptr)
+                bind_conversion_failed(name, "a null character pointer is not text (use std::nullopt for NULL)", sql);
+        }
         const std::string_view text(value);
         if (text.find('\0') != std::string_view::npos)
             bind_conversion_failed(name, "text with an embedded NUL character cannot be stored in PostgreSQL (use a blob)",
@@ -199,7 +202,7 @@ struct cell {
 };
 
 [[noreturn]] inline void read_failed(std::string_view column, std::string_view what, std::string_view sql) {
-    throw conversion_error("column \"" + std::string(column) + "\": " + std::string(what), std::string(sql));
+    throw conversion_error(join_text("column \"", column, "\": ", what), std::string(sql));
 }
 
 inline std::string type_oid_name(Oid type) {
@@ -217,24 +220,23 @@ inline std::string type_oid_name(Oid type) {
         case oid::timestamptz: return "timestamptz";
         case oid::timestamp: return "timestamp";
         case oid::date: return "date";
-        default: return "the type with OID " + std::to_string(type);
+        default: return join_text("the type with OID ", std::to_string(type));
     }
 }
 
 template <class V>
 [[noreturn]] void wrong_type(const cell& c, std::string_view column, std::string_view sql) {
-    read_failed(column, "cannot read a PostgreSQL " + type_oid_name(c.type) + " value as " + std::string(type_label<V>()),
-                sql);
+    read_failed(column, join_text("cannot read a PostgreSQL ", type_oid_name(c.type), " value as ", type_label<V>()), sql);
 }
 
 template <class V>
 [[noreturn]] void out_of_range(std::string_view column, std::string_view value, std::string_view sql) {
-    read_failed(column, "value " + std::string(value) + " is out of range for " + std::string(type_label<V>()), sql);
+    read_failed(column, join_text("value ", value, " is out of range for ", type_label<V>()), sql);
 }
 
 inline void check_length(const cell& c, int expected, std::string_view column, std::string_view sql) {
     if (c.length != expected)
-        read_failed(column, "unexpected binary length " + std::to_string(c.length) + " for " + type_oid_name(c.type), sql);
+        read_failed(column, join_text("unexpected binary length ", std::to_string(c.length), " for ", type_oid_name(c.type)), sql);
 }
 
 // NUMERIC in binary: int16 ndigits, int16 weight, uint16 sign, int16 dscale, then ndigits
@@ -292,8 +294,7 @@ V numeric_to_integer(const cell& c, std::string_view column, std::string_view sq
     }
     for (int i = std::max(0, n.weight + 1); i < n.ndigits; ++i)
         if (n.digit(i) != 0)
-            read_failed(column,
-                        "numeric " + numeric_text(n) + " has a fraction; it is read into " + std::string(type_label<V>()),
+            read_failed(column, join_text("numeric ", numeric_text(n), " has a fraction; it is read into ", type_label<V>()),
                         sql);
     if (n.negative()) {
         if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1u)

@@ -105,8 +105,9 @@ public:
     // minimum_version: SQLITE_VERSION_NUMBER form (3040000), the connection's dialect.
     state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version) {
         if (static_cast<std::uint32_t>(sqlite3_libversion_number()) < minimum_version)
-            throw connection_error("the SQLite library's version " + std::string(sqlite3_libversion()) +
-                                   " is older than the connection's dialect (" + std::to_string(minimum_version) + ")");
+            throw connection_error(join_text("the SQLite library's version ", sqlite3_libversion(),
+                                          " is older than the connection's dialect (",
+                                          std::to_string(minimum_version), ")"));
         int flags = SQLITE_OPEN_URI | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX);
         if (options.read_only) flags |= SQLITE_OPEN_READONLY;
         else flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
@@ -115,7 +116,7 @@ public:
             std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
             sqlite3_close_v2(db);
             db = nullptr;
-            throw connection_error("cannot open SQLite database \"" + path + "\": " + message, {}, {}, rc);
+            throw connection_error(join_text("cannot open SQLite database \"", path, "\": ", message), {}, {}, rc);
         }
         try {
             sqlite3_extended_result_codes(db, 1);
@@ -238,7 +239,7 @@ public:
         } else {
             depth = level - 1;
             const std::string name = std::to_string(level - 1);
-            exec(("ROLLBACK TO SAVEPOINT ctsql_" + name + "; RELEASE SAVEPOINT ctsql_" + name).c_str());
+            exec(join_text("ROLLBACK TO SAVEPOINT ctsql_", name, "; RELEASE SAVEPOINT ctsql_", name).c_str());
         }
     }
 
@@ -257,12 +258,12 @@ public:
 
 private:
     static std::string savepoint_sql(const char* verb, unsigned level) {
-        return verb + std::string("ctsql_") + std::to_string(level);
+        return join_text(verb, "ctsql_", std::to_string(level));
     }
 
     void check_innermost(unsigned level, const char* what) const {
         if (level != depth)
-            throw usage_error(std::string("cannot ") + what + " a transaction while a transaction nested in it is open");
+            throw usage_error(join_text("cannot ", what, " a transaction while a transaction nested in it is open"));
     }
 
     void sync_depth() noexcept {
@@ -285,8 +286,8 @@ private:
         sqlite3_finalize(stmt);
         if (rc != SQLITE_ROW) throw_error(db, rc, "PRAGMA journal_mode = WAL");
         if (mode != "wal")
-            throw connection_error("cannot enable WAL: the journal mode stays \"" + mode +
-                                   "\" (an in-memory or temporary database has no WAL)");
+            throw connection_error(join_text("cannot enable WAL: the journal mode stays \"", mode,
+                                          "\" (an in-memory or temporary database has no WAL)"));
     }
 };
 
@@ -298,8 +299,8 @@ inline void statement_lease::release() noexcept {
 template <class Row>
 void check_columns(sqlite3_stmt* stmt) {
     if (sqlite3_column_count(stmt) != static_cast<int>(row_columns<Row>::size))
-        throw usage_error("the statement returns " + std::to_string(sqlite3_column_count(stmt)) +
-                              " columns; its row type declares " + std::to_string(row_columns<Row>::size),
+        throw usage_error(join_text("the statement returns ", std::to_string(sqlite3_column_count(stmt)),
+                                 " columns; its row type declares ", std::to_string(row_columns<Row>::size)),
                           sqlite3_sql(stmt));
 }
 

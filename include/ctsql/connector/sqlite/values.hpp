@@ -42,13 +42,12 @@ struct bind_buffers {
 [[noreturn]] inline void bind_failed(sqlite3_stmt* stmt, int rc, std::string_view parameter) {
     sqlite3* db = sqlite3_db_handle(stmt);
     const char* sql = sqlite3_sql(stmt);
-    throw_code(rc, "cannot bind parameter \"" + std::string(parameter) + "\": " + sqlite3_errmsg(db),
-               sql != nullptr ? sql : "");
+    throw_code(rc, join_text("cannot bind parameter \"", parameter, "\": ", sqlite3_errmsg(db)), sql != nullptr ? sql : "");
 }
 
 [[noreturn]] inline void bind_conversion_failed(sqlite3_stmt* stmt, std::string_view parameter, std::string_view what) {
     const char* sql = sqlite3_sql(stmt);
-    throw conversion_error("parameter \"" + std::string(parameter) + "\": " + std::string(what), sql != nullptr ? sql : "");
+    throw conversion_error(join_text("parameter \"", parameter, "\": ", what), sql != nullptr ? sql : "");
 }
 
 // Binds `value` (checked at compile time against parameter type T) at 1-based `position`.
@@ -70,8 +69,8 @@ void bind_value(sqlite3_stmt* stmt, int position, const A& value, std::string_vi
         if constexpr (std::is_unsigned_v<A> && sizeof(A) >= sizeof(std::int64_t)) {
             if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
                 bind_conversion_failed(stmt, name,
-                                       "value " + std::to_string(value) +
-                                           " is above the largest SQLite INTEGER (9223372036854775807)");
+                                       join_text("value ", std::to_string(value),
+                                              " is above the largest SQLite INTEGER (9223372036854775807)"));
         }
         rc = sqlite3_bind_int64(stmt, position, static_cast<sqlite3_int64>(value));
     } else if constexpr (std::is_floating_point_v<U>) {
@@ -79,6 +78,9 @@ void bind_value(sqlite3_stmt* stmt, int position, const A& value, std::string_vi
         if (std::isnan(d)) bind_conversion_failed(stmt, name, "NaN cannot be stored in SQLite (it would become NULL)");
         rc = sqlite3_bind_double(stmt, position, d);
     } else if constexpr (std::is_same_v<U, std::string>) {
+        if constexpr (std::is_pointer_v<A>) {
+            if (value == nullptr) bind_conversion_failed(stmt, name, "a null character pointer is not text (use std::nullopt for NULL)");
+        }
         const std::string_view text(value);
         // An empty view may have a null data(), which SQLite would bind as NULL.
         rc = sqlite3_bind_text64(stmt, position, text.empty() ? "" : text.data(), text.size(),
@@ -146,19 +148,17 @@ constexpr std::string_view storage_class_name(int type) noexcept {
 
 [[noreturn]] inline void read_failed(sqlite3_stmt* stmt, std::string_view column, std::string_view what) {
     const char* sql = sqlite3_sql(stmt);
-    throw conversion_error("column \"" + std::string(column) + "\": " + std::string(what), sql != nullptr ? sql : "");
+    throw conversion_error(join_text("column \"", column, "\": ", what), sql != nullptr ? sql : "");
 }
 
 template <class V>
 [[noreturn]] void wrong_storage_class(sqlite3_stmt* stmt, std::string_view column, int type) {
-    read_failed(stmt, column,
-                "cannot read an SQLite " + std::string(storage_class_name(type)) + " value as " +
-                    std::string(type_label<V>()));
+    read_failed(stmt, column, join_text("cannot read an SQLite ", storage_class_name(type), " value as ", type_label<V>()));
 }
 
 template <class V>
 [[noreturn]] void out_of_range(sqlite3_stmt* stmt, std::string_view column, std::string_view value) {
-    read_failed(stmt, column, "value " + std::string(value) + " is out of range for " + std::string(type_label<V>()));
+    read_failed(stmt, column, join_text("value ", value, " is out of range for ", type_label<V>()));
 }
 
 // Reads column `col` (known not to be NULL, storage class `type`) into `out`.
@@ -220,7 +220,7 @@ void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_vi
                                     static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
         const std::optional<timestamp> point = parse_timestamp(text);
         if (!point)
-            read_failed(stmt, column, "'" + std::string(text) + "' is not a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'");
+            read_failed(stmt, column, join_text("'", text, "' is not a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'"));
         out = *point;
     }
 }

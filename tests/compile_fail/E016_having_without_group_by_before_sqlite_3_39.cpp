@@ -1,0 +1,39 @@
+// E016: SQLite accepts HAVING without GROUP BY only since 3.39.
+// Mistake: rendered for sqlite<3'038'000>. Control: sqlite<3'039'000>.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+
+inline constexpr auto query =
+    ctsql::select(users.name, posts.title).from(users).right_join(posts).on(posts.author_id == users.id);
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'038'000>>(
+    ctsql::select(ctsql::count()).from(users).having(ctsql::count() > lit<1>));
+#else
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'039'000>>(
+    ctsql::select(ctsql::count()).from(users).having(ctsql::count() > lit<1>));
+#endif
+

@@ -1,0 +1,39 @@
+// E031: ON CONFLICT DO UPDATE values read only the target table (and excluded).
+// Mistake: a value is posts.title. Control: excluded(users.name).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto statement = ctsql::insert_into(users)
+                                      .values(users.name.to(lit<"n">), users.email.to(lit<"a@b">))
+                                      .on_conflict(users.email)
+                                      .do_update(users.name.to(posts.title));
+#else
+inline constexpr auto statement = ctsql::insert_into(users)
+                                      .values(users.name.to(lit<"n">), users.email.to(lit<"a@b">))
+                                      .on_conflict(users.email)
+                                      .do_update(users.name.to(ctsql::excluded(users.name)));
+#endif
+inline constexpr auto text = ctsql::sql<ctsql::postgresql<>>(statement);
