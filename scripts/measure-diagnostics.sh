@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/diagnostics.md"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-flags=(-std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$root/tests/static" -fsyntax-only -DCTSQL_COMPILE_FAIL)
+flags=(-std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$root/tests/static" $(pkg-config --cflags libpq sqlite3) -fsyntax-only -DCTSQL_COMPILE_FAIL)
 {
     echo "# Diagnostics, measured"
     echo

@@ -22,8 +22,8 @@ static_assert(users_spec.columns.size() == 5);
 static_assert(users_spec.columns[0].name == "id" && users_spec.columns[0].autoincrement);
 static_assert(users_spec.columns[3].nullable && users_spec.columns[3].type.kind == ctsql::type_kind::integer &&
               users_spec.columns[3].type.bytes == 4);
-static_assert(users_spec.find_column("score")->type == ctsql::sql_type{ctsql::type_kind::real, 8, false});
-static_assert(users_spec.find_column("missing") == nullptr);
+static_assert(users_spec.column_named("score").type == ctsql::sql_type{ctsql::type_kind::real, 8, false});
+static_assert(!users_spec.has_column("missing") && users_spec.has_column("age"));
 static_assert(users_spec.primary_key.size() == 1 && users_spec.primary_key[0] == "id");
 static_assert(users_spec.unique_keys.size() == 1 && users_spec.unique_keys[0][0] == "email");
 static_assert(users_spec.indexes.size() == 2 && users_spec.indexes[1].unique &&
@@ -36,10 +36,10 @@ static_assert(members.foreign_keys[0].target_table == "users" && members.foreign
 static_assert(members.foreign_keys[1].target_table == "groups" && members.foreign_keys[1].target_columns[1] == "code");
 static_assert(members.foreign_keys[1].on_delete == ctsql::fk_action::cascade &&
               members.foreign_keys[1].on_update == ctsql::fk_action::restrict);
-static_assert(members.find_column("since")->default_value.kind == ctsql::default_kind::integer &&
-              members.find_column("since")->default_value.integer == -1);
-static_assert(members.find_column("weight")->default_value.kind == ctsql::default_kind::real &&
-              members.find_column("weight")->default_value.text == "0.5");
+static_assert(members.column_named("since").default_value.kind == ctsql::default_kind::integer &&
+              members.column_named("since").default_value.integer == -1);
+static_assert(members.column_named("weight").default_value.kind == ctsql::default_kind::real &&
+              members.column_named("weight").default_value.text == "0.5");
 
 // Specs compare by value.
 static_assert(ctsql::table_spec_of<users_t> == ctsql::table_spec_of<users_t>);

@@ -74,11 +74,10 @@ template <std::size_t M, std::size_t C>
 constexpr schema_difference compare_schemas(const std::array<const table_spec*, M>& model,
                                             const std::array<const table_spec*, C>& chain) noexcept {
     for (const table_spec* m : model) {
-        const table_spec* match = nullptr;
-        for (const table_spec* c : chain)
-            if (c->name == m->name) match = c;
-        if (!match) return {difference::missing_table, m->name, {}};
-        const schema_difference d = compare_tables(*m, *match);
+        std::size_t match = 0;
+        while (match != C && chain[match]->name != m->name) ++match;
+        if (match == C) return {difference::missing_table, m->name, {}};
+        const schema_difference d = compare_tables(*m, *chain[match]);
         if (d.kind != difference::none) return d;
     }
     for (const table_spec* c : chain) {

@@ -647,8 +647,8 @@ struct set_column {
         if constexpr (D::family == dialect_family::sqlite) {
             detail::write_sqlite_rebuild<D>(out, before, after);
         } else {
-            constexpr const column_spec& was = *before.find_column(ColumnState::sql_name.view());
-            constexpr const column_spec& now = *after.find_column(ColumnState::sql_name.view());
+            constexpr const column_spec& was = before.column_named(ColumnState::sql_name.view());
+            constexpr const column_spec& now = after.column_named(ColumnState::sql_name.view());
             auto alter = [&] {
                 detail::write_alter_table(out, Table.view());
                 out.put("ALTER COLUMN ");

@@ -99,7 +99,7 @@ constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const
     out.put(" (");
     bool first = true;
     for (const auto& column : after.columns) {
-        const column_spec* old = before.find_column(column.name);
+        const bool old = before.has_column(column.name);
         const bool fill = !old && !column.nullable && column.default_value.kind == default_kind::none;
         if (!old && !fill) continue;  // the column's default (or NULL) applies
         if (!first) out.put(", ");
@@ -109,14 +109,15 @@ constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const
     out.put(") SELECT ");
     first = true;
     for (const auto& column : after.columns) {
-        const column_spec* old = before.find_column(column.name);
+        const bool old = before.has_column(column.name);
         const bool fill = !old && !column.nullable && column.default_value.kind == default_kind::none;
         if (!old && !fill) continue;
         if (!first) out.put(", ");
         first = false;
         if (fill) {
             out.put(fill_value(column.type));
-        } else if (old->type.kind != column.type.kind && column.type.kind != type_kind::timestamp) {
+        } else if (before.column_named(column.name).type.kind != column.type.kind &&
+                   column.type.kind != type_kind::timestamp) {
             out.put("CAST(");
             write_identifier(out, column.name);
             out.put(" AS ");

@@ -100,10 +100,8 @@ struct check_ops<S, type_list<First, Rest...>> {
 // Columns compared as a set: a dropped column that a downgrade restores comes back last.
 constexpr bool same_tables_ignoring_column_order(const table_spec& a, const table_spec& b) noexcept {
     if (a.name != b.name || a.columns.size() != b.columns.size()) return false;
-    for (const auto& c : a.columns) {
-        const column_spec* other = b.find_column(c.name);
-        if (!other || !(*other == c)) return false;
-    }
+    for (const auto& c : a.columns)
+        if (!b.has_column(c.name) || !(b.column_named(c.name) == c)) return false;
     return a.primary_key == b.primary_key && same_set(a.unique_keys, b.unique_keys) &&
            same_set(a.foreign_keys, b.foreign_keys) && same_set(a.indexes, b.indexes);
 }
@@ -206,17 +204,36 @@ inline constexpr bool chain_yields = proof<Chain, Schema>::value;
 // ---------------------------------------------------------------------------------------------
 // SQL of a revision, per dialect and direction: ctsql::sql<D>(upgrade<r0002>{}).
 
+// The SQL of a revision or of one of its operations is a script (possibly several
+// statements): connectors run it whole (`statements` marks a script for them).
 template <class R>
 struct upgrade {
     using revision = R;
     using parameters = type_list<>;
     using result_row = void;
+    using statements = type_list<>;
 };
 template <class R>
 struct downgrade {
     using revision = R;
     using parameters = type_list<>;
     using result_row = void;
+    using statements = type_list<>;
+};
+// Operation I of revision R (upgrade), or of its downgrade.
+template <class R, std::size_t I>
+struct upgrade_step {
+    using revision = R;
+    using parameters = type_list<>;
+    using result_row = void;
+    using statements = type_list<>;
+};
+template <class R, std::size_t I>
+struct downgrade_step {
+    using revision = R;
+    using parameters = type_list<>;
+    using result_row = void;
+    using statements = type_list<>;
 };
 
 namespace detail {
@@ -232,6 +249,16 @@ struct render_ops<D, S, type_list<First, Rest...>, Writer> {
         First::template render<D, S>(out);
         render_ops<D, typename First::template apply<S>, type_list<Rest...>, Writer>::run(out);
     }
+};
+// The state before operation I of Ops applied from S.
+template <class S, class Ops, std::size_t I>
+struct state_before_op {
+    using type = S;
+};
+template <class S, class First, class... Rest, std::size_t I>
+    requires(I > 0)
+struct state_before_op<S, type_list<First, Rest...>, I> {
+    using type = typename state_before_op<typename First::template apply<S>, type_list<Rest...>, I - 1>::type;
 };
 }  // namespace detail
 
@@ -258,6 +285,33 @@ struct statement_renderer<Dialect, migrate::downgrade<R>> {
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)
             migrate::detail::render_ops<Dialect, migrate::state_after<R>, migrate::downgrade_operations<R>, Writer>::run(out);
+    }
+};
+
+template <dialect Dialect, class R, std::size_t I>
+struct statement_renderer<Dialect, migrate::upgrade_step<R, I>> {
+    using verdict = decltype(migrate::check_revision<R>());
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok) {
+            using op = detail::at<I, typename R::operations>;
+            op::template render<Dialect, typename migrate::detail::state_before_op<migrate::state_before<R>, typename R::operations, I>::type>(out);
+        }
+    }
+};
+
+template <dialect Dialect, class R, std::size_t I>
+struct statement_renderer<Dialect, migrate::downgrade_step<R, I>> {
+    using verdict = decltype(migrate::check_revision<R>());
+    static_assert(::ctsql::detail::enforce<detail::rule_of<verdict>>::ok);
+    template <class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (verdict::ok) {
+            using ops = migrate::downgrade_operations<R>;
+            using op = detail::at<I, ops>;
+            op::template render<Dialect, typename migrate::detail::state_before_op<migrate::state_after<R>, ops, I>::type>(out);
+        }
     }
 };
 

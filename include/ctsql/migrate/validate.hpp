@@ -36,15 +36,16 @@ constexpr bool has_name(name_list list, std::string_view name) noexcept {
     return false;
 }
 
-constexpr const table_spec* find_table(std::span<const table_spec* const> tables, std::string_view name) noexcept {
-    for (const table_spec* t : tables)
-        if (t->name == name) return t;
-    return nullptr;
+// Position of the table called name, or tables.size().
+constexpr std::size_t position_of_table(std::span<const table_spec* const> tables, std::string_view name) noexcept {
+    std::size_t i = 0;
+    while (i != tables.size() && tables[i]->name != name) ++i;
+    return i;
 }
 
 constexpr std::string_view first_unknown(const table_spec& t, name_list columns) noexcept {
     for (auto c : columns)
-        if (!t.find_column(c)) return c;
+        if (!t.has_column(c)) return c;
     return {};
 }
 
@@ -56,20 +57,21 @@ constexpr state_issue validate(std::span<const table_spec* const> tables) noexce
                 if (t.columns[i].name == t.columns[j].name) return {state_problem::duplicate_column, t.name, t.columns[i].name};
         if (auto c = first_unknown(t, t.primary_key); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
         for (auto c : t.primary_key)
-            if (t.find_column(c)->nullable) return {state_problem::nullable_primary_key, t.name, c};
+            if (t.column_named(c).nullable) return {state_problem::nullable_primary_key, t.name, c};
         for (auto key : t.unique_keys)
             if (auto c = first_unknown(t, key); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
         for (const auto& index : t.indexes)
             if (auto c = first_unknown(t, index.columns); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
         for (const auto& fk : t.foreign_keys) {
             if (auto c = first_unknown(t, fk.columns); !c.empty()) return {state_problem::unknown_key_column, t.name, c};
-            const table_spec* target = find_table(tables, fk.target_table);
-            if (!target) return {state_problem::missing_target, t.name, fk.target_table};
+            const std::size_t target_index = position_of_table(tables, fk.target_table);
+            if (target_index == tables.size()) return {state_problem::missing_target, t.name, fk.target_table};
+            const table_spec* target = tables[target_index];
             if (auto c = first_unknown(*target, fk.target_columns); !c.empty()) return {state_problem::missing_target, t.name, c};
             if (fk.columns.size() != fk.target_columns.size() || fk.columns.empty())
                 return {state_problem::target_mismatch, t.name, fk.columns.empty() ? fk.target_table : fk.columns[0]};
             for (std::size_t k = 0; k != fk.columns.size(); ++k)
-                if (!(t.find_column(fk.columns[k])->type == target->find_column(fk.target_columns[k])->type))
+                if (!(t.column_named(fk.columns[k]).type == target->column_named(fk.target_columns[k]).type))
                     return {state_problem::target_mismatch, t.name, fk.columns[k]};
             if (!ctsql::detail::is_constraint_key_of(*target, fk.target_columns))
                 return {state_problem::target_mismatch, t.name, fk.columns[0]};

@@ -61,11 +61,21 @@ struct table_spec {
     std::span<const foreign_key_spec> foreign_keys;
     std::span<const index_spec> indexes;
 
-    // The column named `column`, or nullptr.
+    // Position of the column named `column`, or columns.size() when there is none. (Compile-time
+    // code uses positions, not pointers: with -fsanitize, g++ cannot compare an address with
+    // null in a constant expression.)
+    constexpr std::size_t column_index(std::string_view column) const noexcept {
+        std::size_t i = 0;
+        while (i != columns.size() && columns[i].name != column) ++i;
+        return i;
+    }
+    constexpr bool has_column(std::string_view column) const noexcept { return column_index(column) != columns.size(); }
+    // The column named `column` (which must exist).
+    constexpr const column_spec& column_named(std::string_view column) const noexcept { return columns[column_index(column)]; }
+
+    // The column named `column`, or nullptr (for run-time code).
     constexpr const column_spec* find_column(std::string_view column) const noexcept {
-        for (const auto& c : columns)
-            if (c.name == column) return &c;
-        return nullptr;
+        return has_column(column) ? &columns[column_index(column)] : nullptr;
     }
 };
 

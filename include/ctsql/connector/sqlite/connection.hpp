@@ -400,6 +400,7 @@ class basic_sqlite_connection {
 public:
     using dialect = Dialect;
     using transaction_type = basic_transaction<state>;
+    using transaction_mode = sqlite_transaction_mode;  // the modes transaction() takes
 
     // Opens (by default creates) the database at `path`: a file name, ":memory:", "" (a
     // private temporary database) or a URI ("file:app.db?mode=ro", "file::memory:?cache=shared").
