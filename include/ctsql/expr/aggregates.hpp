@@ -25,8 +25,18 @@ struct aggregate_inside_aggregate {
 };
 }  // namespace error
 
+template <class F, class Value, bool Nullable, class Args, class Window>
+struct window_call;  // expr/window.hpp
+
 template <class F, class Value, bool Nullable, class... Args>
 struct aggregate_call : expression_node {
+    // The aggregate as a window function: sum(x).over(ctsql::window().partition_by(...)).
+    template <class Window>
+        requires requires { typename Window::partition; }
+    constexpr window_call<F, Value, Nullable, type_list<Args...>, Window> over(const Window&) const noexcept {
+        return {};
+    }
+
     using value_type = Value;
     template <class>
     static constexpr bool nullable_in = Nullable;

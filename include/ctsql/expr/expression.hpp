@@ -59,6 +59,13 @@ struct features_of_impl<E> {
 template <class E>
 using features_of = typename detail::features_of_impl<E>::type;
 
+// Whether an expression contains a window function (allowed only in SELECT items and ORDER BY).
+template <class E>
+inline constexpr bool is_window_v = [] {
+    if constexpr (requires { E::window; }) return E::window;
+    else return false;
+}();
+
 template <class E>
 using value_type_of = typename expression_traits<E>::value_type;
 template <class E>
@@ -108,6 +115,7 @@ struct node_over : expression_node {
     static constexpr bool aggregate = any_aggregate<Es...>();
     using bare_columns = concat_bare_columns<Es...>;
     using features = concat<features_of<Es>...>;
+    static constexpr bool window = (is_window_v<Es> || ...);
 };
 
 }  // namespace detail

@@ -49,6 +49,10 @@ template <class Clause, class Condition>
 struct aggregate_in_where {
     static_assert(detail::dependent_false<Condition>, "ctsql[E034] aggregate functions are allowed only in SELECT items, HAVING and ORDER BY (not in WHERE, ON, GROUP BY or assigned values)");
 };
+template <class Clause, class Expression>
+struct window_function_outside_select {
+    static_assert(detail::dependent_false<Expression>, "ctsql[E054] window functions are allowed only in SELECT items and ORDER BY");
+};
 template <class Parameter, class OtherUse>
 struct parameter_used_with_two_types {
     static_assert(detail::dependent_false<Parameter>, "ctsql[E043] a parameter name is used with two different types in one statement");
@@ -78,6 +82,8 @@ constexpr auto check_condition() {
         return report<error::condition_is_not_boolean<Clause, Condition>>();
     else if constexpr (!std::is_same_v<Clause, clause::having> && is_aggregate_v<Condition>)
         return report<error::aggregate_in_where<Clause, Condition>>();
+    else if constexpr (is_window_v<Condition>)
+        return report<error::window_function_outside_select<Clause, Condition>>();
     else
         return pass();
 }
@@ -88,6 +94,7 @@ constexpr auto check_group_key() {
     if constexpr (!expression<Key>) return report<error::run_time_value_in_expression<Key>>();
     else if constexpr (is_untyped_parameter_v<Key>) return report<error::parameter_type_cannot_be_inferred<Key, Key>>();
     else if constexpr (is_aggregate_v<Key>) return report<error::aggregate_in_where<clause::group_by, Key>>();
+    else if constexpr (is_window_v<Key>) return report<error::window_function_outside_select<clause::group_by, Key>>();
     else return pass();
 }
 
