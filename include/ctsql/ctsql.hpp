@@ -27,6 +27,7 @@
 #include "ctsql/render/ddl.hpp"
 #include "ctsql/render/modify.hpp"
 #include "ctsql/render/select.hpp"
+#include "ctsql/render/subquery.hpp"
 #include "ctsql/render/statement_renderer.hpp"
 #include "ctsql/result/row.hpp"
 #include "ctsql/schema/column.hpp"

@@ -190,22 +190,33 @@ constexpr auto check_grouping_if() {
     }
 }
 
-template <class Dialect, class S>
-constexpr auto check_select() {
-    using from_columns = typename list_columns<type_list<typename S::where_clause, typename S::having_clause>>::type;
-    using join_conditions = typename join_condition_columns<typename S::from_items>::type;
-    using all_columns = concat<typename list_columns<typename S::items>::type, join_conditions, from_columns,
-                               typename list_columns<typename S::group_by_list>::type,
-                               typename list_columns<typename S::order_by_list>::type>;
+// Every column a SELECT reads (in any clause).
+template <class S>
+using select_columns = concat<typename list_columns<typename S::items>::type,
+                              typename join_condition_columns<typename S::from_items>::type,
+                              typename list_columns<type_list<typename S::where_clause, typename S::having_clause>>::type,
+                              typename list_columns<typename S::group_by_list>::type,
+                              typename list_columns<typename S::order_by_list>::type>;
+
+// The dialect features a SELECT needs: those of its expressions, and of its clauses.
+template <class S>
+using select_features = concat<
+    features_in<typename S::items, typename join_on_clauses<typename S::from_items>::type, typename S::where_clause,
+                typename S::group_by_list, typename S::having_clause, typename S::order_by_list>,
+    std::conditional_t<has_outer_right_or_full<typename S::from_items>, type_list<feature::right_and_full_join>, type_list<>>,
+    std::conditional_t<has_clause_v<typename S::having_clause> && S::group_by_list::size == 0,
+                       type_list<feature::having_without_group_by>, type_list<>>,
+    std::conditional_t<has_nulls_order<typename S::order_by_list>, type_list<feature::nulls_first_last>, type_list<>>>;
+
+// The rules of a SELECT that do not depend on the dialect. Nested (a subquery): columns outside
+// its own FROM are the outer statement's to check (a correlated subquery reads them).
+template <class S, bool Nested = false>
+constexpr auto check_select_shape() {
     constexpr bool aggregated = any_aggregate_in<typename S::items>::value || S::group_by_list::size != 0 ||
                                 has_clause_v<typename S::having_clause> || any_aggregate_in<typename S::order_by_list>::value;
-    using from_check = decltype(check_columns_in_from<all_columns, typename S::sources>());
+    using from_check = std::conditional_t<Nested, passed, decltype(check_columns_in_from<select_columns<S>, typename S::sources>())>;
     using grouping_check = decltype(check_grouping_if<aggregated, S>());
     using parameter_check = decltype(check_parameters<typename S::all_parameters>());
-    using features = features_in<typename S::items, typename join_on_clauses<typename S::from_items>::type,
-                                 typename S::where_clause, typename S::group_by_list, typename S::having_clause,
-                                 typename S::order_by_list>;
-    using feature_check = decltype(check_features<Dialect, features>());
 
     if constexpr (contains<poisoned_source, typename S::sources>)
         return pass();  // a FROM or JOIN item was not a table: reported already (ctsql[E040])
@@ -213,20 +224,15 @@ constexpr auto check_select() {
         return from_check{};
     else if constexpr (!grouping_check::ok)
         return grouping_check{};
-    else if constexpr (!parameter_check::ok)
-        return parameter_check{};
-    else if constexpr (!feature_check::ok)
-        return feature_check{};
-    else if constexpr (has_outer_right_or_full<typename S::from_items> &&
-                       !dialect_has<Dialect, feature::right_and_full_join>)
-        return report<error::feature_needs_newer_version<Dialect, feature::right_and_full_join>>();
-    else if constexpr (has_clause_v<typename S::having_clause> && S::group_by_list::size == 0 &&
-                       !dialect_has<Dialect, feature::having_without_group_by>)
-        return report<error::feature_needs_newer_version<Dialect, feature::having_without_group_by>>();
-    else if constexpr (has_nulls_order<typename S::order_by_list> && !dialect_has<Dialect, feature::nulls_first_last>)
-        return report<error::feature_needs_newer_version<Dialect, feature::nulls_first_last>>();
     else
-        return pass();
+        return parameter_check{};
+}
+
+template <class Dialect, class S>
+constexpr auto check_select() {
+    using shape = decltype(check_select_shape<S>());
+    if constexpr (!shape::ok) return shape{};
+    else return check_features<Dialect, select_features<S>>();
 }
 
 // ForceWhere: write "WHERE true" when the statement has no WHERE (SQLite needs it before an
