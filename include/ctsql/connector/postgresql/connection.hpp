@@ -13,6 +13,7 @@
 // sharing connections between threads.
 #pragma once
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -114,12 +115,18 @@ public:
         return entry.name.c_str();
     }
 
+    // Whether `r` failed because the server no longer has the prepared statement (SQLSTATE
+    // 26000, after DISCARD ALL / DEALLOCATE); if so the cache entry is forgotten.
+    bool lost_prepared_statement(const PGresult* r, std::size_t slot) noexcept {
+        const char* code = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+        if (code == nullptr || std::string_view(code) != "26000") return false;
+        if (slot < cache.size()) cache[slot].key = nullptr;
+        return true;
+    }
+
     // Throws for a failed result; forgets the cached statement when the server lost it.
     [[noreturn]] void fail(const PGresult* r, std::size_t slot, std::string_view sql) {
-        if (r != nullptr) {
-            const char* code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-            if (code != nullptr && std::string_view(code) == "26000" && slot < cache.size()) cache[slot].key = nullptr;
-        }
+        lost_prepared_statement(r, slot);
         throw_result_error(conn, r, sql);
     }
 
@@ -238,7 +245,7 @@ private:
 };
 
 template <class M>
-void read_value(const PGresult* r, int row, int col, M& out, std::string_view column, std::string_view sql) {
+void read_value(const PGresult* r, int row, int col, Oid type, M& out, std::string_view column, std::string_view sql) {
     if (PQgetisnull(r, row, col)) {
         if constexpr (is_optional_v<M>) {
             out.reset();
@@ -247,7 +254,7 @@ void read_value(const PGresult* r, int row, int col, M& out, std::string_view co
             read_failed(column, "NULL read into a field that is not std::optional", sql);
         }
     }
-    const cell c{PQftype(r, col), PQgetvalue(r, row, col), PQgetlength(r, row, col)};
+    const cell c{type, PQgetvalue(r, row, col), PQgetlength(r, row, col)};
     if constexpr (is_optional_v<M>) {
         if (!out.has_value()) out.emplace();
         decode_non_null(c, *out, column, sql);
@@ -256,20 +263,28 @@ void read_value(const PGresult* r, int row, int col, M& out, std::string_view co
     }
 }
 
+// The type OIDs of a result's columns, read once per result; checks that the statement returns
+// as many columns as its row type declares.
 template <class Row>
-void check_columns(const PGresult* r, std::string_view sql) {
+using column_types = std::array<Oid, row_columns<Row>::size>;
+
+template <class Row>
+column_types<Row> result_types(const PGresult* r, std::string_view sql) {
     if (PQnfields(r) != static_cast<int>(row_columns<Row>::size))
         throw usage_error(join_text("the statement returned ", std::to_string(PQnfields(r)),
-                                 " columns; its row type declares ", std::to_string(row_columns<Row>::size)),
+                                    " columns; its row type declares ", std::to_string(row_columns<Row>::size)),
                           std::string(sql));
+    column_types<Row> types{};
+    for (std::size_t i = 0; i != types.size(); ++i) types[i] = PQftype(r, static_cast<int>(i));
+    return types;
 }
 
 template <class Row, class Target>
-void read_row(const PGresult* r, int row, Target& target, std::string_view sql) {
+void read_row(const PGresult* r, int row, const column_types<Row>& types, Target& target, std::string_view sql) {
     using Mapping = row_mapping<Target, Row>;
     [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (read_value(r, row, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
-                    row_columns<Row>::names[Mapping::template column<K>], sql),
+        (read_value(r, row, static_cast<int>(Mapping::template column<K>), types[Mapping::template column<K>],
+                    Mapping::template member<K>(target), row_columns<Row>::names[Mapping::template column<K>], sql),
          ...);
     }(std::make_index_sequence<Mapping::size>{});
 }
@@ -315,9 +330,11 @@ public:
         postgresql_rows* rows_ = nullptr;
     };
 
-    postgresql_rows(detail::postgresql_impl::state& owner, std::string_view sql) noexcept : owner_(&owner), sql_(sql) {}
+    postgresql_rows(detail::postgresql_impl::state& owner, std::size_t slot, std::string_view sql) noexcept
+        : owner_(&owner), slot_(slot), sql_(sql) {}
     postgresql_rows(postgresql_rows&& other) noexcept
         : owner_(other.owner_),
+          slot_(other.slot_),
           sql_(other.sql_),
           current_(std::move(other.current_)),
           started_(other.started_),
@@ -343,10 +360,10 @@ private:
         if (status == PGRES_SINGLE_TUPLE) {
             try {
                 if (!checked_) {
-                    check_columns<Row>(r.get(), sql_);
+                    types_ = result_types<Row>(r.get(), sql_);
                     checked_ = true;
                 }
-                read_row<Row>(r.get(), 0, current_, sql_);
+                read_row<Row>(r.get(), 0, types_, current_, sql_);
             } catch (...) {
                 finish();
                 throw;
@@ -358,7 +375,7 @@ private:
             return;
         }
         finish();
-        throw_result_error(owner_->conn, r.get(), sql_);
+        owner_->fail(r.get(), slot_, sql_);
     }
     void finish() noexcept {
         if (!done_) {
@@ -368,8 +385,10 @@ private:
     }
 
     detail::postgresql_impl::state* owner_;
+    std::size_t slot_;
     std::string_view sql_;
     Target current_{};
+    detail::postgresql_impl::column_types<Row> types_{};
     bool started_ = false;
     bool checked_ = false;
     bool done_ = false;
@@ -499,11 +518,11 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            detail::postgresql_impl::check_columns<Row>(r.get(), sql);
+            const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
             const int count = PQntuples(r.get());
             std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
             for (int i = 0; i != count; ++i)
-                detail::postgresql_impl::read_row<Row>(r.get(), i, rows[static_cast<std::size_t>(i)], sql);
+                detail::postgresql_impl::read_row<Row>(r.get(), i, types, rows[static_cast<std::size_t>(i)], sql);
             return rows;
         }
     }
@@ -543,8 +562,8 @@ public:
             using Parameters = detail::connector_parameters<S>;
             using Types = detail::postgresql_impl::parameter_types<Parameters>;
             constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-            const char* name = state_->prepared(detail::statement_slot<Statement>(), sql.data(),
-                                                static_cast<int>(Parameters::size), Types::oids);
+            const std::size_t slot = detail::statement_slot<Statement>();
+            const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
             detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
             detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
             PGconn* conn = state_->conn;
@@ -556,7 +575,7 @@ public:
                 state_->drain();
                 throw database_error("cannot enter libpq's single-row mode", std::string(sql));
             }
-            return postgresql_rows<detail::fetch_target<Target, Row>, Row>(*state_, sql);
+            return postgresql_rows<detail::fetch_target<Target, Row>, Row>(*state_, slot, sql);
         }
     }
 
@@ -626,11 +645,24 @@ private:
         const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
         detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
         detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
-        detail::postgresql_impl::result_ptr r(PQexecPrepared(state_->conn, name, static_cast<int>(Parameters::size),
-                                                             buffers.values.data(), buffers.lengths.data(),
-                                                             Types::formats, 1));
-        const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) state_->fail(r.get(), slot, sql);
+        auto exec = [&] {
+            return detail::postgresql_impl::result_ptr(PQexecPrepared(state_->conn, name, static_cast<int>(Parameters::size),
+                                                                      buffers.values.data(), buffers.lengths.data(),
+                                                                      Types::formats, 1));
+        };
+        auto succeeded = [](const detail::postgresql_impl::result_ptr& r) {
+            const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+            return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+        };
+        detail::postgresql_impl::result_ptr r = exec();
+        if (!succeeded(r) && state_->lost_prepared_statement(r.get(), slot) &&
+            PQtransactionStatus(state_->conn) == PQTRANS_IDLE) {
+            // The server forgot it (DISCARD ALL, DEALLOCATE) outside a transaction: prepare again
+            // and retry once; nothing ran.
+            name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
+            r = exec();
+        }
+        if (!succeeded(r)) state_->fail(r.get(), slot, sql);
         return r;
     }
 
@@ -639,14 +671,14 @@ private:
         using Row = detail::connector_row<S>;
         detail::postgresql_impl::result_ptr r = run<S>(args...);
         const std::string_view sql = sql_text<S>();
-        detail::postgresql_impl::check_columns<Row>(r.get(), sql);
+        const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
         std::optional<detail::fetch_target<Target, Row>> row;
         const int count = PQntuples(r.get());
         if (count > 1)
             throw row_count_error(
                 detail::join_text("the statement returned ", std::to_string(count), " rows where at most one was expected"),
                 std::string(sql));
-        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, row.emplace(), sql);
+        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, types, row.emplace(), sql);
         return row;
     }
 
