@@ -114,10 +114,11 @@ static_assert(!can_values<with_conflict, set_name, set_email>);    // rows come 
 static_assert(!can_values<insert_returning, set_name, set_email>); // and before RETURNING
 static_assert(!can_default_values<one_row>);
 
-// A column list becomes a statement by values() or select(); nothing else before that.
+// A column list is itself the INSERT of one row of parameters named after the columns (values()
+// spells that out), or the start of an INSERT ... SELECT.
 static_assert(can_values<column_list> && can_insert_select<decltype(ctsql::insert_into(archive).columns(archive.id, archive.name))>);
-static_assert(!ctsql::statement<column_list>);
-static_assert(!can_returning<column_list, id_c> && !can_on_conflict<column_list, email_c>);
+static_assert(ctsql::statement<column_list>);
+static_assert(can_returning<column_list, id_c> && can_on_conflict<column_list, email_c>);
 static_assert(ctsql::statement<from_columns> && ctsql::statement<insert_select>);
 
 // ON CONFLICT: once, before RETURNING, on columns; then DO NOTHING or DO UPDATE with assignments.

@@ -36,6 +36,7 @@
 #include "ctsql/dialect/dialect.hpp"
 #include "ctsql/expr/operators.hpp"
 #include "ctsql/expr/parameter.hpp"
+#include "ctsql/expr/shorthands.hpp"
 #include "ctsql/migrate/revision.hpp"
 #include "ctsql/migrate/state_spec.hpp"
 #include "ctsql/query/ddl.hpp"

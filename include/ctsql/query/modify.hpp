@@ -249,12 +249,15 @@ struct insert_into_t {
 
     constexpr insert_statement<Table, default_values_t> default_values() const noexcept { return {}; }
 
+    // INSERT ... VALUES of one row of parameters named after the columns; also the start of an
+    // INSERT ... SELECT (.select(statement)).
     template <class... Columns>
-    struct column_list_t {
+    struct column_list_t
+        : insert_statement<Table, values_t<type_list<type_list<
+                                      assignment<Columns, typed_parameter<Columns::sql_name, typename Columns::cpp_type>>...>>>> {
         using row_type = type_list<assignment<Columns, typed_parameter<Columns::sql_name, typename Columns::cpp_type>>...>;
-        // The row of parameters, as an INSERT ... VALUES statement.
-        constexpr operator insert_statement<Table, values_t<type_list<row_type>>>() const noexcept { return {}; }
-        constexpr insert_statement<Table, values_t<type_list<row_type>>> values() const noexcept { return {}; }
+        using statement_type = insert_statement<Table, values_t<type_list<row_type>>>;
+        constexpr statement_type values() const noexcept { return {}; }
 
         template <class Select>
         constexpr auto select(const Select&) const {

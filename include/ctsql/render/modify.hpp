@@ -352,3 +352,12 @@ struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
 };
 
 }  // namespace ctsql
+
+namespace ctsql {
+// Statement types that stand for another (insert_into(t).columns(...), a row of parameters)
+// render as that one.
+template <dialect Dialect, class Statement>
+    requires requires { typename Statement::statement_type; } &&
+             (!std::is_same_v<Statement, typename Statement::statement_type>)
+struct statement_renderer<Dialect, Statement> : statement_renderer<Dialect, typename Statement::statement_type> {};
+}  // namespace ctsql
