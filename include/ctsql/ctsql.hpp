@@ -24,6 +24,7 @@
 #include "ctsql/query/raw.hpp"
 #include "ctsql/query/select.hpp"
 #include "ctsql/query/statement_traits.hpp"
+#include "ctsql/render/compound.hpp"
 #include "ctsql/render/ddl.hpp"
 #include "ctsql/render/modify.hpp"
 #include "ctsql/render/select.hpp"
