@@ -1,56 +1,70 @@
-// ctsql quick start: declare a schema once as C++ types, get its DDL for SQLite and
-// PostgreSQL as compile-time constants, and create it in an SQLite file database.
+// ctsql quick start: a schema declared once as C++ types; its DDL and queries checked and
+// rendered by the compiler; run on an SQLite file database through the connector.
 #include <cstdio>
 #include <string>
 
-#include <sqlite3.h>
+#include <ctsql/connector/sqlite.hpp>
+#include <ctsql/ctsql.hpp>
 
 #include "schema.hpp"
 
 namespace {
 
-// The DDL is checked and rendered by the compiler: these are constants in read-only data.
-constexpr std::string_view sqlite_ddl = ctsql::sql<ctsql::sqlite<>>(ctsql::create_all<blog::schema>());
-constexpr std::string_view postgresql_ddl = ctsql::sql<ctsql::postgresql<>>(ctsql::create_all<blog::schema>());
-constexpr std::string_view drop_ddl = ctsql::sql<ctsql::sqlite<>>(ctsql::drop_all<blog::schema>().if_exists());
+using ctsql::param;
+using namespace blog;
 
-bool exec(sqlite3* db, std::string_view sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        std::fprintf(stderr, "SQLite error: %s\nin: %.*s\n", message ? message : "?", static_cast<int>(sql.size()),
-                     sql.data());
-        sqlite3_free(message);
-        return false;
-    }
-    return true;
+// Statements are constants: their SQL is computed at compile time, their parameters and result
+// rows are types. A mistake in any of them is a compile error.
+constexpr auto create_schema = ctsql::create_all<blog::schema>().if_not_exists();
+constexpr auto add_user = ctsql::insert_into(users)
+                              .values(users.name.to(param<"name">), users.email.to(param<"email">), users.age.to(param<"age">))
+                              .on_conflict(users.email)
+                              .do_update(users.name.to(ctsql::excluded(users.name)))
+                              .returning(users.id);
+constexpr auto add_post = ctsql::insert_into(posts).values(posts.author_id.to(param<"author">), posts.title.to(param<"title">),
+                                                           posts.published.to(param<"published">));
+constexpr auto posts_per_author = ctsql::select(users.name, ctsql::as<"posts">(ctsql::count(posts.id)),
+                                                ctsql::as<"published">(ctsql::sum(ctsql::cast<std::int64_t>(posts.published))))
+                                      .from(users)
+                                      .left_join(posts)
+                                      .on(posts.author_id == users.id)
+                                      .where(users.age >= param<"min_age"> || users.age.is_null())
+                                      .group_by(users.name)
+                                      .order_by(users.name);
+
+void print(std::string_view title, std::string_view sql) {
+    std::printf("-- %.*s\n%.*s\n\n", static_cast<int>(title.size()), title.data(), static_cast<int>(sql.size()), sql.data());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    const char* path = argc > 1 ? argv[1] : "quickstart.db";
+    const std::string path = argc > 1 ? argv[1] : "quickstart.db";
 
-    std::printf("-- SQLite\n%.*s\n", static_cast<int>(sqlite_ddl.size()), sqlite_ddl.data());
-    std::printf("-- PostgreSQL\n%.*s\n", static_cast<int>(postgresql_ddl.size()), postgresql_ddl.data());
+    print("schema, SQLite", ctsql::sql<ctsql::sqlite<>>(create_schema));
+    print("schema, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(create_schema));
+    print("a query, SQLite", ctsql::sql<ctsql::sqlite<>>(posts_per_author));
+    print("the same, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(posts_per_author));
 
-    sqlite3* db = nullptr;
-    if (sqlite3_open(path, &db) != SQLITE_OK) {
-        std::fprintf(stderr, "cannot open %s: %s\n", path, sqlite3_errmsg(db));
-        sqlite3_close(db);
+    try {
+        ctsql::sqlite_connection db(path);
+        db.execute(create_schema);
+
+        auto tx = db.transaction();
+        const std::int64_t ada = db.fetch_one(add_user, "Ada", "ada@example.org", std::optional<std::int32_t>(36)).get<"id">();
+        const std::int64_t alan = db.fetch_one(add_user, "Alan", "alan@example.org", std::optional<std::int32_t>{}).get<"id">();
+        db.execute(add_post, ada, "Notes on the analytical engine", true);
+        db.execute(add_post, ada, "Bernoulli numbers", false);
+        db.execute(add_post, alan, "On computable numbers", true);
+        tx.commit();
+
+        std::printf("-- posts per author (age >= 18 or unknown), in %s:\n", path.c_str());
+        for (const auto& [name, count, published] : db.fetch(posts_per_author, 18))
+            std::printf("   %-6s %lld posts, %lld published\n", name.c_str(), static_cast<long long>(count),
+                        static_cast<long long>(published.value_or(0)));
+    } catch (const ctsql::database_error& e) {
+        std::fprintf(stderr, "%s\n", e.what());
         return 1;
     }
-    const bool ok = exec(db, "PRAGMA foreign_keys = ON") && exec(db, drop_ddl) && exec(db, sqlite_ddl);
-    if (ok) {
-        // Read back what SQLite stored, to show the schema really exists.
-        sqlite3_stmt* stmt = nullptr;
-        sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid",
-                           -1, &stmt, nullptr);
-        std::printf("-- created in %s:\n", path);
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-            std::printf("   %s %s\n", reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
-                        reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)));
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return ok ? 0 : 1;
+    return 0;
 }
