@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ctsql/migrate/compare.hpp"
+#include "ctsql/migrate/data.hpp"
 #include "ctsql/migrate/declarations.hpp"
 #include "ctsql/migrate/model_state.hpp"
 #include "ctsql/migrate/ops.hpp"
