@@ -100,6 +100,21 @@ using rename_in_names_t = typename rename_in_names<Names, From, To>::type;
 // ---------------------------------------------------------------------------------------------
 // Tables
 
+namespace detail {
+// The first other table with a foreign key to Name, or npos.
+template <class S, fixed_string Name>
+inline constexpr std::size_t first_referencing_table = [] {
+    std::size_t i = 0;
+    for (const table_spec* t : state_specs<S>::value) {
+        if (t->name != Name.view())
+            for (const auto& fk : t->foreign_keys)
+                if (fk.target_table == Name.view()) return i;
+        ++i;
+    }
+    return npos;
+}();
+}  // namespace detail
+
 // Creates the table described by a state (the inverse of drop_table).
 template <class TableState>
 struct restore_table {
@@ -163,6 +178,9 @@ struct drop_table {
             return detail::report<error::data_loss_not_acknowledged<drop_table>>();
         else if constexpr (!has_table_v<S, Name>)
             return detail::report<error::table_does_not_exist<drop_table, name_of<Name>>>();
+        else if constexpr (constexpr std::size_t referencing = detail::first_referencing_table<S, Name>; referencing != detail::npos)
+            return detail::report<error::table_still_referenced<drop_table, name_of<Name>,
+                                                                name_of<detail::at<referencing, typename S::tables>::sql_name>>>();
         else
             return detail::check_state<drop_table, apply<S>>();
     }

@@ -93,8 +93,17 @@ struct check_ops<S, type_list<>> {
 template <class S, class First, class... Rest>
 struct check_ops<S, type_list<First, Rest...>> {
     using first = decltype(First::template check<S>());
-    using type = std::conditional_t<!first::ok, first,
-                                    typename check_ops<typename First::template apply<S>, type_list<Rest...>>::type>;
+    // The next operation is checked (and First applied) only when First passed: applying an
+    // operation that does not fit its schema is not defined.
+    template <bool Ok, class = void>
+    struct next {
+        using type = first;
+    };
+    template <class Unused>
+    struct next<true, Unused> {
+        using type = typename check_ops<typename First::template apply<S>, type_list<Rest...>>::type;
+    };
+    using type = typename next<first::ok>::type;
 };
 
 // Columns compared as a set: a dropped column that a downgrade restores comes back last.
@@ -165,11 +174,23 @@ struct check_links<type_list<Rs...>> {
     }(std::index_sequence_for<Rs...>{});
 };
 
+// Revisions in order, stopping at the first that fails (the ones after it build on its state).
 template <class Revisions>
-struct check_each_revision;
-template <class... Rs>
-struct check_each_revision<type_list<Rs...>> {
-    using type = ctsql::detail::first_failure<decltype(check_revision<Rs>())...>;
+struct check_each_revision {
+    using type = ctsql::detail::passed;
+};
+template <class R, class... Rest>
+struct check_each_revision<type_list<R, Rest...>> {
+    using first = decltype(check_revision<R>());
+    template <bool Ok, class = void>
+    struct next {
+        using type = first;
+    };
+    template <class Unused>
+    struct next<true, Unused> {
+        using type = typename check_each_revision<type_list<Rest...>>::type;
+    };
+    using type = typename next<first::ok>::type;
 };
 
 }  // namespace detail

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ctsql/check/schema_rules.hpp"
+#include "ctsql/migrate/rules.hpp"
 #include "ctsql/migrate/compare.hpp"
 #include "ctsql/migrate/state_spec.hpp"
 
@@ -19,7 +20,8 @@ enum class state_problem : unsigned char {
     missing_target,          // a foreign key's table or column does not exist
     target_mismatch,         // types differ, counts differ, or the target is not a key
     duplicate_index,         // two indexes of the schema share a name
-    referenced_table_missing // (reported for drop_table: see ops)
+    invalid_column,          // empty name or NUL, bad default, autoincrement on a non-integer or
+                             // non-key column, a key listing a column twice, a table without columns
 };
 
 struct state_issue {
@@ -49,9 +51,56 @@ constexpr std::string_view first_unknown(const table_spec& t, name_list columns)
     return {};
 }
 
+// A default that fits a column of this type (the value form of ctsql[E006]).
+constexpr bool default_fits(const column_spec& c) noexcept {
+    const default_spec& d = c.default_value;
+    switch (d.kind) {
+        case default_kind::none: return true;
+        case default_kind::boolean: return c.type.kind == type_kind::boolean;
+        case default_kind::text: return c.type.kind == type_kind::text;
+        case default_kind::real: return c.type.kind == type_kind::real && ctsql::detail::is_decimal_number(d.text);
+        case default_kind::current_timestamp: return c.type.kind == type_kind::timestamp;
+        case default_kind::integer: {
+            if (!d.fits_int64) return false;
+            if (c.type.kind == type_kind::real) return true;
+            if (c.type.kind != type_kind::integer) return false;
+            if (c.type.is_unsigned) {
+                if (d.integer < 0) return false;
+                return c.type.bytes >= 8 || static_cast<std::uint64_t>(d.integer) < (std::uint64_t{1} << (8 * c.type.bytes));
+            }
+            if (c.type.bytes >= 8) return true;
+            const std::int64_t limit = std::int64_t{1} << (8 * c.type.bytes - 1);
+            return d.integer >= -limit && d.integer < limit;
+        }
+    }
+    return false;
+}
+
+constexpr bool repeats(name_list names) noexcept {
+    for (std::size_t i = 0; i != names.size(); ++i)
+        for (std::size_t j = 0; j != i; ++j)
+            if (names[i] == names[j]) return true;
+    return false;
+}
+
 constexpr state_issue validate(std::span<const table_spec* const> tables) noexcept {
     for (const table_spec* tp : tables) {
         const table_spec& t = *tp;
+        if (!ctsql::detail::is_valid_sql_name(t.name) || t.columns.empty())
+            return {state_problem::invalid_column, t.name, t.name};
+        for (const auto& c : t.columns) {
+            if (!ctsql::detail::is_valid_sql_name(c.name) || !default_fits(c))
+                return {state_problem::invalid_column, t.name, c.name};
+            if (c.autoincrement && (c.type.kind != type_kind::integer || !(t.primary_key.size() == 1 && t.primary_key[0] == c.name) ||
+                                    c.default_value.kind != default_kind::none))
+                return {state_problem::invalid_column, t.name, c.name};
+        }
+        if (repeats(t.primary_key)) return {state_problem::invalid_column, t.name, t.primary_key[0]};
+        for (auto key : t.unique_keys)
+            if (repeats(key)) return {state_problem::invalid_column, t.name, key[0]};
+        for (const auto& index : t.indexes)
+            if (repeats(index.columns) || !ctsql::detail::is_valid_sql_name(index.name))
+                return {state_problem::invalid_column, t.name, index.name};
         for (std::size_t i = 0; i != t.columns.size(); ++i)
             for (std::size_t j = 0; j != i; ++j)
                 if (t.columns[i].name == t.columns[j].name) return {state_problem::duplicate_column, t.name, t.columns[i].name};
@@ -99,6 +148,7 @@ struct primary_key_column_nullable {};
 struct foreign_key_target_missing {};
 struct foreign_key_target_mismatch {};
 struct duplicate_index_name {};
+struct invalid_column_definition {};
 }  // namespace kind
 
 namespace error {
@@ -117,6 +167,7 @@ template <> struct problem_kind<state_problem::nullable_primary_key> { using typ
 template <> struct problem_kind<state_problem::missing_target> { using type = kind::foreign_key_target_missing; };
 template <> struct problem_kind<state_problem::target_mismatch> { using type = kind::foreign_key_target_mismatch; };
 template <> struct problem_kind<state_problem::duplicate_index> { using type = kind::duplicate_index_name; };
+template <> struct problem_kind<state_problem::invalid_column> { using type = kind::invalid_column_definition; };
 
 template <const std::string_view& Text, class Seq = std::make_index_sequence<Text.size()>>
 struct view_name;
@@ -135,12 +186,18 @@ struct issue_names {
 template <class Op, class After>
 constexpr auto check_state() {
     constexpr state_issue issue = state_issue_v<After>;
+    using table = typename view_name<issue_names<After>::table>::type;
+    using name = typename view_name<issue_names<After>::name>::type;
     if constexpr (issue.problem == state_problem::none)
         return ctsql::detail::pass();
+    else if constexpr (issue.problem == state_problem::missing_target)
+        return ctsql::detail::report<error::foreign_key_target_missing<Op, table, name>>();
+    else if constexpr (issue.problem == state_problem::target_mismatch)
+        return ctsql::detail::report<error::foreign_key_does_not_match_target<Op, table, name>>();
+    else if constexpr (issue.problem == state_problem::duplicate_index)
+        return ctsql::detail::report<error::index_already_exists<Op, name>>();
     else
-        return ctsql::detail::report<error::operation_leaves_invalid_schema<
-            Op, typename problem_kind<issue.problem>::type, typename view_name<issue_names<After>::table>::type,
-            typename view_name<issue_names<After>::name>::type>>();
+        return ctsql::detail::report<error::operation_leaves_invalid_schema<Op, typename problem_kind<issue.problem>::type, table, name>>();
 }
 }  // namespace detail
 
