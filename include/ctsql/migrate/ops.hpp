@@ -345,6 +345,55 @@ struct restore_column {
             detail::write_alter_table(out, Table.view());
             out.put("ADD COLUMN ");
             ctsql::detail::write_column_definition<D>(out, after, column);
+            if constexpr (fill) {
+                // a NOT NULL column without default (a dropped column restored: its data is
+                // gone) needs a value for the existing rows: a temporary default
+                out.put(" DEFAULT ");
+                out.put(detail::fill_value(column.type));
+                detail::write_statement_end(out);
+                detail::write_alter_table(out, Table.view());
+                out.put("ALTER COLUMN ");
+                ctsql::detail::write_identifier(out, column.name);
+                out.put(" DROP DEFAULT");
+            }
+            detail::write_statement_end(out);
+        }
+    }
+};
+
+// Drops a column together with the foreign keys over it alone (the inverse of add_column of a
+// column declared with references<...>): PostgreSQL drops them with the column; SQLite, which
+// refuses to drop a column a foreign key uses, rebuilds the table.
+template <fixed_string Table, fixed_string Column>
+struct drop_column_and_keys {
+    static constexpr bool loses_data = true;
+    template <class T>
+    struct without_fks;
+    template <class... Fs>
+    struct without_fks<type_list<Fs...>> {
+        using type = detail::concat<std::conditional_t<Fs::column_names::size == 1 && Fs::column_names::value[0] == Column.view(),
+                                                       type_list<>, type_list<Fs>>...>;
+    };
+    template <class S>
+    using without = detail::replace_table<
+        S, Table, detail::with_foreign_keys<table_in<S, Table>, typename without_fks<typename table_in<S, Table>::foreign_keys>::type>>;
+    template <class S>
+    using apply = typename drop_column<Table, Column, acknowledge_data_loss>::template apply<without<S>>;
+    template <class S>
+    using inverse = restore_column<Table, detail::at<detail::find_named_v<Column, typename table_in<S, Table>::columns>,
+                                                     typename table_in<S, Table>::columns>>;
+    template <class S>
+    static constexpr auto check() {
+        return drop_column<Table, Column, acknowledge_data_loss>::template check<without<S>>();
+    }
+    template <class D, class S, class Writer>
+    static constexpr void render(Writer& out) {
+        if constexpr (D::family == dialect_family::sqlite) {
+            detail::write_sqlite_rebuild<D>(out, state_spec<table_in<S, Table>>, state_spec<table_in<apply<S>, Table>>);
+        } else {
+            detail::write_alter_table(out, Table.view());
+            out.put("DROP COLUMN ");
+            ctsql::detail::write_identifier(out, Column.view());
             detail::write_statement_end(out);
         }
     }
@@ -354,11 +403,16 @@ struct restore_column {
 template <fixed_string Table, class Column>
 struct add_column {
     using column = typename detail::column_parts<Column>::state;
+    using foreign_keys = typename detail::column_parts<Column>::fks;  // declared on the column
     static constexpr bool loses_data = false;
+    template <class S, class T = typename restore_column<Table, column>::template apply<S>>
+    using with_fks = detail::replace_table<
+        T, Table, detail::with_foreign_keys<table_in<T, Table>, detail::concat<typename table_in<T, Table>::foreign_keys, foreign_keys>>>;
     template <class S>
-    using apply = typename restore_column<Table, column>::template apply<S>;
+    using apply = with_fks<S>;
     template <class S>
-    using inverse = drop_column<Table, Column::sql_name, acknowledge_data_loss>;
+    using inverse = std::conditional_t<foreign_keys::size == 0, drop_column<Table, Column::sql_name, acknowledge_data_loss>,
+                                       drop_column_and_keys<Table, Column::sql_name>>;
     template <class S>
     static constexpr auto check() {
         if constexpr (!has_table_v<S, Table>)
@@ -375,8 +429,18 @@ struct add_column {
     }
     template <class D, class S, class Writer>
     static constexpr void render(Writer& out) {
-        // foreign keys declared on the column go with it
-        restore_column<Table, column>::template render<D, S>(out);
+        // the column's definition, with its foreign key inline (REFERENCES ...): both databases
+        // take that in ADD COLUMN (SQLite when the column's default is NULL, as here)
+        constexpr const table_spec& after = state_spec<table_in<apply<S>, Table>>;
+        constexpr const column_spec& added = after.columns[after.columns.size() - 1];
+        if constexpr (D::family == dialect_family::sqlite && !detail::sqlite_can_add_column(after, added)) {
+            detail::write_sqlite_rebuild<D>(out, state_spec<table_in<S, Table>>, after);
+        } else {
+            detail::write_alter_table(out, Table.view());
+            out.put("ADD COLUMN ");
+            ctsql::detail::write_column_definition<D>(out, after, added);
+            detail::write_statement_end(out);
+        }
     }
 };
 
@@ -529,7 +593,8 @@ struct rename_column {
     template <class D, class S, class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (D::family == dialect_family::sqlite && D::version < 3'025'000) {
-            detail::write_sqlite_rebuild<D>(out, state_spec<table_in<S, Table>>, state_spec<table_in<apply<S>, Table>>);
+            detail::write_sqlite_rebuild<D>(out, state_spec<table_in<S, Table>>, state_spec<table_in<apply<S>, Table>>,
+                                            detail::column_rename{From.view(), To.view()});
         } else {
             detail::write_alter_table(out, Table.view());
             out.put("RENAME COLUMN ");
@@ -1024,9 +1089,27 @@ struct raw_sql_step {
     using apply = typename fold<S, Effects...>::type;
     template <class S>
     using inverse = typename detail::inverse_step<raw_sql_step, S, DownSql, UpSql, Effects...>::type;
+    // Each declared effect is checked like the operation it is (against the state before it).
+    template <class S, class... Es>
+    struct check_effects {
+        using type = ctsql::detail::passed;
+    };
+    template <class S, class E, class... Es>
+    struct check_effects<S, E, Es...> {
+        using first = decltype(E::template check<S>());
+        template <bool Ok, class = void>
+        struct next {
+            using type = first;
+        };
+        template <class Unused>
+        struct next<true, Unused> {
+            using type = typename check_effects<typename E::template apply<S>, Es...>::type;
+        };
+        using type = typename next<first::ok>::type;
+    };
     template <class S>
     static constexpr auto check() {
-        return detail::check_state<raw_sql_step, apply<S>>();
+        return typename check_effects<S, Effects...>::type{};
     }
     template <class D, class S, class Writer>
     static constexpr void render(Writer& out) {

@@ -14,26 +14,38 @@
 namespace ctsql::migrate::detail {
 
 using ctsql::detail::write_identifier;
+using ctsql::detail::write_string_literal;
 
-// PostgreSQL's default constraint names: <table>_pkey, <table>_<cols>_key, <table>_<cols>_fkey.
+// PostgreSQL's default constraint names: <table>_pkey, <table>_<cols>_key, <table>_<cols>_fkey,
+// shortened as PostgreSQL's makeObjectName does to fit 63 bytes: the longer of the table part
+// and the columns part loses characters until the whole fits, the suffix is kept.
 template <class Writer>
 constexpr void write_pg_constraint_name(Writer& out, std::string_view table, name_list columns, std::string_view suffix) {
-    // rendered into a quoted identifier; the pieces contain no quote that needs doubling
-    // unless the names do, which write_identifier handles for the whole name
-    char buffer[256]{};
-    std::size_t n = 0;
-    auto add = [&](std::string_view part) {
-        for (char c : part)
-            if (n < sizeof buffer) buffer[n++] = c;
-    };
-    add(table);
-    for (auto c : columns) {
-        add("_");
-        add(c);
+    char joined[512]{};
+    std::size_t joined_size = 0;
+    for (std::size_t i = 0; i != columns.size(); ++i) {
+        if (i != 0 && joined_size < sizeof joined) joined[joined_size++] = '_';
+        for (char c : columns[i])
+            if (joined_size < sizeof joined) joined[joined_size++] = c;
     }
-    add("_");
-    add(suffix);
-    write_identifier(out, std::string_view{buffer, n < 63 ? n : 63});
+    const std::size_t overhead = suffix.size() + 1 + (joined_size != 0 ? 1 : 0);
+    const std::size_t available = 63 - overhead;
+    std::size_t table_chars = table.size();
+    std::size_t column_chars = joined_size;
+    while (table_chars + column_chars > available) {
+        if (table_chars > column_chars) --table_chars;
+        else --column_chars;
+    }
+    char name[64]{};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i != table_chars; ++i) name[n++] = table[i];
+    if (joined_size != 0) {
+        name[n++] = '_';
+        for (std::size_t i = 0; i != column_chars; ++i) name[n++] = joined[i];
+    }
+    name[n++] = '_';
+    for (char c : suffix) name[n++] = c;
+    write_identifier(out, std::string_view{name, n});
 }
 
 template <class Writer>
@@ -87,8 +99,23 @@ constexpr std::string_view sqlite_cast_type(sql_type type) noexcept {
 // SQLite's 12-step table rebuild (https://sqlite.org/lang_altertable.html#otheralter), steps
 // 4-8: the runner turns foreign-key enforcement off around the revision and runs
 // PRAGMA foreign_key_check before committing.
+// Renamed: a column of `after` whose rows come from another column of `before` (a rename done
+// by rebuild, on SQLite before 3.25).
+struct column_rename {
+    std::string_view from;
+    std::string_view to;
+};
+
+constexpr bool has_autoincrement(const table_spec& table) noexcept {
+    for (const auto& c : table.columns)
+        if (c.autoincrement) return true;
+    return false;
+}
+
 template <class Dialect, class Writer>
-constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const table_spec& after) {
+constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const table_spec& after,
+                                    column_rename rename = {}) {
+    auto source_of = [&](std::string_view column) { return column == rename.to && !rename.to.empty() ? rename.from : column; };
     table_spec shape = after;
     shape.name = rebuild_table_name;
     ctsql::detail::write_create_table<Dialect>(out, shape, false);
@@ -99,7 +126,7 @@ constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const
     out.put(" (");
     bool first = true;
     for (const auto& column : after.columns) {
-        const bool old = before.has_column(column.name);
+        const bool old = before.has_column(source_of(column.name));
         const bool fill = !old && !column.nullable && column.default_value.kind == default_kind::none;
         if (!old && !fill) continue;  // the column's default (or NULL) applies
         if (!first) out.put(", ");
@@ -109,27 +136,39 @@ constexpr void write_sqlite_rebuild(Writer& out, const table_spec& before, const
     out.put(") SELECT ");
     first = true;
     for (const auto& column : after.columns) {
-        const bool old = before.has_column(column.name);
+        const std::string_view source = source_of(column.name);
+        const bool old = before.has_column(source);
         const bool fill = !old && !column.nullable && column.default_value.kind == default_kind::none;
         if (!old && !fill) continue;
         if (!first) out.put(", ");
         first = false;
         if (fill) {
             out.put(fill_value(column.type));
-        } else if (before.column_named(column.name).type.kind != column.type.kind &&
-                   column.type.kind != type_kind::timestamp) {
+        } else if (before.column_named(source).type.kind != column.type.kind && column.type.kind != type_kind::timestamp) {
             out.put("CAST(");
-            write_identifier(out, column.name);
+            write_identifier(out, source);
             out.put(" AS ");
             out.put(sqlite_cast_type(column.type));
             out.put(')');
         } else {
-            write_identifier(out, column.name);
+            write_identifier(out, source);
         }
     }
     out.put(" FROM ");
     write_identifier(out, before.name);
     write_statement_end(out);
+
+    if (has_autoincrement(before) && has_autoincrement(after)) {
+        // keep the AUTOINCREMENT counter: ids of deleted rows must not come back
+        out.put("DELETE FROM sqlite_sequence WHERE name = ");
+        write_string_literal(out, rebuild_table_name);
+        write_statement_end(out);
+        out.put("INSERT INTO sqlite_sequence (name, seq) SELECT ");
+        write_string_literal(out, rebuild_table_name);
+        out.put(", seq FROM sqlite_sequence WHERE name = ");
+        write_string_literal(out, before.name);
+        write_statement_end(out);
+    }
 
     out.put("DROP TABLE ");
     write_identifier(out, before.name);
