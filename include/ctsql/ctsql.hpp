@@ -26,6 +26,7 @@
 #include "ctsql/query/statement_traits.hpp"
 #include "ctsql/render/compound.hpp"
 #include "ctsql/render/ddl.hpp"
+#include "ctsql/render/derived.hpp"
 #include "ctsql/render/modify.hpp"
 #include "ctsql/render/select.hpp"
 #include "ctsql/render/subquery.hpp"

@@ -54,8 +54,12 @@ inline constexpr bool is_table_alias_v = false;
 template <class T, fixed_string A>
 inline constexpr bool is_table_alias_v<table_alias<T, A>> = true;
 
+// A derived table (a subquery in FROM, or a CTE: render/derived.hpp) names its SELECT.
 template <class S>
-concept table_source = table_type<S> || is_table_alias_v<S>;
+concept derived_source = requires { typename S::derived_select; };
+
+template <class S>
+concept table_source = table_type<S> || is_table_alias_v<S> || derived_source<S>;
 
 namespace detail {
 template <class S>

@@ -69,11 +69,27 @@ struct result_row_of<type_list<Items...>, Nullables> {
     using type = row<field<item_name<Items>(), result_type_of<Items, Nullables>>...>;
 };
 
+// Parameters a FROM/JOIN source brings where it is written (a subquery in FROM), and where its
+// definition is written (a CTE: in the WITH clause, before everything else).
+template <class Source>
+struct source_parameters {
+    using in_from = type_list<>;
+    using in_with = type_list<>;
+};
+template <class Source>
+    requires requires { typename Source::derived_select; }
+struct source_parameters<Source> {
+    using in_from = typename Source::from_parameters;
+    using in_with = typename Source::with_parameters;
+};
+
 template <class FromItems>
 struct join_parameters;
 template <class... Items>
 struct join_parameters<type_list<Items...>> {
-    using type = concat<clause_parameters_t<typename Items::on>...>;
+    using type = concat<concat<typename source_parameters<typename Items::source>::in_from,
+                               clause_parameters_t<typename Items::on>>...>;
+    using with = concat<typename source_parameters<typename Items::source>::in_with...>;
 };
 
 }  // namespace detail
@@ -107,7 +123,8 @@ struct select_statement {
 
     // In the order they appear in the SQL text.
     using all_parameters =
-        detail::concat<detail::list_parameters_t<Items>, typename detail::join_parameters<From>::type,
+        detail::concat<typename detail::join_parameters<From>::with, detail::list_parameters_t<Items>,
+               typename detail::join_parameters<From>::type,
                detail::clause_parameters_t<Where>, detail::list_parameters_t<GroupBy>,
                detail::clause_parameters_t<Having>, detail::list_parameters_t<OrderBy>,
                detail::clause_parameters_t<Limit>, detail::clause_parameters_t<Offset>>;

@@ -216,12 +216,12 @@ constexpr auto check_compound() {
                          }(typename S::order_by_list{}))>{};
 }
 
-template <class Context, class S, class Writer>
+template <class Context, class S, bool EmitWith = true, class Writer>
 constexpr void write_compound_body(Writer& out) {
-    if constexpr (is_compound<typename S::left>) write_compound_body<Context, typename S::left>(out);
-    else write_select<Context, typename S::left>(out);
+    if constexpr (is_compound<typename S::left>) write_compound_body<Context, typename S::left, EmitWith>(out);
+    else write_select<Context, typename S::left, false, EmitWith>(out);
     out.put(set_operator_sql(S::op));
-    write_select<Context, typename S::right>(out);
+    write_select<Context, typename S::right, false, EmitWith>(out);
 }
 
 }  // namespace detail

@@ -33,9 +33,11 @@ struct nulls_first_last {
 
 namespace detail {
 
-template <class Source, class Writer>
+template <class Context, class Source, class Writer>
 constexpr void write_source(Writer& out) {
-    if constexpr (is_table_alias_v<Source>) {
+    if constexpr (derived_source<Source>) {
+        Source::template render_source<Context>(out);
+    } else if constexpr (is_table_alias_v<Source>) {
         write_identifier(out, Source::table::sql_name.view());
         out.put(" AS ");
         write_identifier(out, Source::sql_name.view());
@@ -77,7 +79,7 @@ constexpr void write_from(Writer& out) {
         (([&] {
              if (!first) out.put(join_keyword(Items::kind));
              first = false;
-             write_source<typename Items::source>(out);
+             write_source<Context, typename Items::source>(out);
              if constexpr (has_clause_v<typename Items::on>) {
                  out.put(" ON ");
                  expression_traits<typename Items::on>::template render<Context>(out);
@@ -199,8 +201,78 @@ using select_columns = concat<typename list_columns<typename S::items>::type,
                               typename list_columns<typename S::order_by_list>::type>;
 
 // The dialect features a SELECT needs: those of its expressions, and of its clauses.
+template <class Source>
+struct source_features {
+    using type = type_list<>;
+};
+template <class Source>
+    requires requires { typename Source::derived_select; }
+struct source_features<Source> {
+    using type = typename Source::features;
+};
+template <class FromItems>
+struct from_features;
+template <class... Items>
+struct from_features<type_list<Items...>> {
+    using type = concat<typename source_features<typename Items::source>::type...>;
+};
+
+// The CTEs a statement needs, each once, in an order where each comes after those its body
+// uses: every WITH is hoisted to the outermost statement (bodies are written without one).
+template <class L, fixed_string Name>
+inline constexpr bool has_cte_named = []<class... Cs>(type_list<Cs...>) {
+    return ((Cs::sql_name.view() == Name.view()) || ...);
+}(L{});
+
+template <class S>
+inline constexpr bool is_cte_source = [] {
+    if constexpr (requires { S::is_cte; }) return S::is_cte;
+    else return false;
+}();
+
+template <class Found, class Sources, class Skip = type_list<>>
+struct collect_ctes {
+    using type = Found;
+};
+
+// Found with CTE source S added (after the CTEs its body uses), unless S is no CTE or is
+// listed already (or is the one being defined: a recursive CTE reading itself).
+template <class Found, class S, class Skip, bool IsCte = is_cte_source<S>>
+struct add_cte {
+    using type = Found;
+};
+template <class Found, class S, class Skip>
+struct add_cte<Found, S, Skip, true> {
+    static constexpr bool listed = has_cte_named<Found, S::sql_name> || has_cte_named<Skip, S::sql_name>;
+    template <bool Listed, class = void>
+    struct with {
+        using type = Found;
+    };
+    template <class Unused>
+    struct with<false, Unused> {
+        using type = concat<typename collect_ctes<Found, typename S::body_sources, concat<Skip, type_list<S>>>::type, type_list<S>>;
+    };
+    using type = typename with<listed>::type;
+};
+
+template <class Found, class S, class... Rest, class Skip>
+struct collect_ctes<Found, type_list<S, Rest...>, Skip> {
+    using type = typename collect_ctes<typename add_cte<Found, S, Skip>::type, type_list<Rest...>, Skip>::type;
+};
+
+template <class FromItems>
+struct sources_of_items;
+template <class... Items>
+struct sources_of_items<type_list<Items...>> {
+    using type = type_list<typename Items::source...>;
+};
+
+template <class S>
+using ctes_of_select = typename collect_ctes<type_list<>, typename sources_of_items<typename S::from_items>::type>::type;
+
 template <class S>
 using select_features = concat<
+    typename from_features<typename S::from_items>::type,
     features_in<typename S::items, typename join_on_clauses<typename S::from_items>::type, typename S::where_clause,
                 typename S::group_by_list, typename S::having_clause, typename S::order_by_list>,
     std::conditional_t<has_outer_right_or_full<typename S::from_items>, type_list<feature::right_and_full_join>, type_list<>>,
@@ -237,8 +309,17 @@ constexpr auto check_select() {
 
 // ForceWhere: write "WHERE true" when the statement has no WHERE (SQLite needs it before an
 // INSERT ... SELECT's ON CONFLICT, which it would otherwise parse as a join constraint).
-template <class Context, class S, bool ForceWhere = false, class Writer>
+template <class Context, class S, bool ForceWhere = false, bool EmitWith = true, class Writer>
 constexpr void write_select(Writer& out) {
+    using ctes = ctes_of_select<S>;
+    if constexpr (EmitWith && ctes::size != 0) {
+        [&]<class... Cs>(type_list<Cs...>) {
+            out.put(((Cs::is_recursive || ...)) ? "WITH RECURSIVE " : "WITH ");
+            bool first = true;
+            ((out.put(first ? "" : ", "), first = false, Cs::template render_definition<Context>(out)), ...);
+        }(ctes{});
+        out.put(' ');
+    }
     out.put(S::distinct ? "SELECT DISTINCT " : "SELECT ");
     write_item_list<Context, typename S::items>(out);
     if constexpr (S::from_items::size != 0) {
