@@ -1,11 +1,14 @@
-// ctsql quick start: a schema declared once as C++ types; its DDL and queries checked and
-// rendered by the compiler; run on an SQLite file database through the connector.
+// ctsql quick start: a schema declared once as C++ types; its migrations proven (at compile
+// time) to produce it; its queries checked and rendered by the compiler; all run on an SQLite
+// file database through the connector.
 #include <cstdio>
 #include <string>
 
 #include <ctsql/connector/sqlite.hpp>
 #include <ctsql/ctsql.hpp>
+#include <ctsql/migrate/runner.hpp>
 
+#include "migrations.hpp"
 #include "schema.hpp"
 
 namespace {
@@ -15,7 +18,6 @@ using namespace blog;
 
 // Statements are constants: their SQL is computed at compile time, their parameters and result
 // rows are types. A mistake in any of them is a compile error.
-constexpr auto create_schema = ctsql::create_all<blog::schema>().if_not_exists();
 constexpr auto add_user = ctsql::insert_into(users)
                               .values(users.name.to(param<"name">), users.email.to(param<"email">), users.age.to(param<"age">))
                               .on_conflict(users.email)
@@ -41,14 +43,19 @@ void print(std::string_view title, std::string_view sql) {
 int main(int argc, char** argv) {
     const std::string path = argc > 1 ? argv[1] : "quickstart.db";
 
-    print("schema, SQLite", ctsql::sql<ctsql::sqlite<>>(create_schema));
-    print("schema, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(create_schema));
+    namespace m = ctsql::migrate;
+    print("revision 0003, SQLite (a rebuild: SQLite cannot add a column defaulting to CURRENT_TIMESTAMP)",
+          ctsql::sql<ctsql::sqlite<>>(m::upgrade<migrations::r0003>{}));
+    print("revision 0003, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(m::upgrade<migrations::r0003>{}));
+    print("its downgrade, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(m::downgrade<migrations::r0003>{}));
     print("a query, SQLite", ctsql::sql<ctsql::sqlite<>>(posts_per_author));
     print("the same, PostgreSQL", ctsql::sql<ctsql::postgresql<>>(posts_per_author));
 
     try {
         ctsql::sqlite_connection db(path);
-        db.execute(create_schema);
+        m::migrator<migrations::history, ctsql::sqlite_connection> migrator(db);
+        for (const auto& id : migrator.upgrade().applied) std::printf("-- applied revision %s\n", id.c_str());
+        std::printf("-- database at revision %s\n\n", migrator.current().value_or("base").c_str());
 
         auto tx = db.transaction();
         const std::int64_t ada = db.fetch_one(add_user, "Ada", "ada@example.org", std::optional<std::int32_t>(36)).get<"id">();
