@@ -1,8 +1,5 @@
 // E056: a subquery must be a SELECT statement (a UNION is not one yet).
 // Mistake: scalar() of a UNION. Control: scalar() of one of its SELECTs.
-// FIXME(ctsql): E056 is the first error, but exists()/scalar() go on to build their node from the non-SELECT
-// (subquery_node<S> reads S::items, S::all_parameters, write_select reads S::distinct ...): 160+ lines on g++,
-// 55-67 on clang++, over the 30-line budget. Expected: one error (return a poisoned node after E056).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -20,6 +20,10 @@ struct render_context {
 
 template <class Context>
 using unqualified_context = render_context<typename Context::dialect, typename Context::parameters, false>;
+// Inside a subquery every column is qualified: an outer column of an UPDATE/DELETE (whose own
+// columns are written bare) would otherwise bind to a same-named column of the inner table.
+template <class Context>
+using qualified_context = render_context<typename Context::dialect, typename Context::parameters, true>;
 
 namespace detail {
 
@@ -38,10 +42,17 @@ struct parameter_position<type_list<Ps...>> {
 };
 
 // ?N on SQLite (numbered, so a parameter used twice binds once), $N on PostgreSQL.
+// A writer with placeholder(n) (the fragment writer of dynamic queries, render/dynamic.hpp)
+// records the position instead: the number is written at run time.
 template <class Context, class Writer>
 constexpr void write_placeholder(Writer& out, std::string_view name) {
-    out.put(Context::dialect::family == dialect_family::sqlite ? '?' : '$');
-    write_unsigned(out, parameter_position<typename Context::parameters>::of(name));
+    const std::size_t position = parameter_position<typename Context::parameters>::of(name);
+    if constexpr (requires { out.placeholder(position); }) {
+        out.placeholder(position);
+    } else {
+        out.put(Context::dialect::family == dialect_family::sqlite ? '?' : '$');
+        write_unsigned(out, position);
+    }
 }
 
 }  // namespace detail

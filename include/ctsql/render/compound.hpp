@@ -35,6 +35,10 @@ template <class Member>
 struct set_operation_member_is_ordered {
     static_assert(detail::dependent_false<Member>, "ctsql[E058] a UNION/INTERSECT/EXCEPT member takes no ORDER BY, LIMIT or OFFSET: put them on the whole");
 };
+template <class Compound, class Key>
+struct set_operation_ordered_by_expression {
+    static_assert(detail::dependent_false<Key>, "ctsql[E100] a UNION/INTERSECT/EXCEPT is ordered by its result columns only: write ctsql::by<\"name\">");
+};
 }  // namespace error
 
 // A result column of the statement, by name: for ORDER BY of a compound. Renders "name".
@@ -74,6 +78,19 @@ constexpr bool is_plain_select() {
     else return S::order_by_list::size == 0 && !has_clause_v<typename S::limit_clause> && !has_clause_v<typename S::offset_clause>;
 }
 
+template <class S>
+constexpr bool is_plain_compound() {
+    if constexpr (!is_compound<S>) return false;
+    else return S::order_by_list::size == 0 && !has_clause_v<typename S::limit_clause> && !has_clause_v<typename S::offset_clause>;
+}
+
+template <class Key>
+inline constexpr bool is_result_key = false;
+template <fixed_string Name>
+inline constexpr bool is_result_key<result_column<Name>> = true;
+template <fixed_string Name, sort_direction Direction, nulls_order Nulls>
+inline constexpr bool is_result_key<sort_key<result_column<Name>, Direction, Nulls>> = true;
+
 template <class A, class B>
 struct merged_field {
     using value = std::conditional_t<type_class_of<value_type_t<typename A::type>> == type_class::numeric,
@@ -105,7 +122,7 @@ constexpr bool rows_compatible() {
 
 template <class Left, class Right>
 constexpr auto check_members() {
-    if constexpr (!(is_plain_select<Left>() || is_compound<Left>)) return report<error::set_operation_member_is_ordered<Left>>();
+    if constexpr (!(is_plain_select<Left>() || is_plain_compound<Left>())) return report<error::set_operation_member_is_ordered<Left>>();
     else if constexpr (!is_plain_select<Right>()) return report<error::set_operation_member_is_ordered<Right>>();
     else if constexpr (!rows_compatible<result_row_t<Left>, result_row_t<Right>>()) return report<error::set_operation_columns_differ<Left, Right>>();
     else return pass();
@@ -145,8 +162,12 @@ struct compound_statement {
 
     template <class... Keys>
         requires(stage < 1 && sizeof...(Keys) > 0)
-    constexpr compound_statement<Op, Left, Right, type_list<Keys...>> order_by(const Keys&...) const noexcept {
-        return {};
+    constexpr auto order_by(const Keys&...) const noexcept {
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<
+                          std::conditional_t<detail::is_result_key<Keys>, detail::passed,
+                                             detail::verdict<error::set_operation_ordered_by_expression<compound_statement, Keys>>>...>>::ok);
+        if constexpr ((detail::is_result_key<Keys> && ...)) return compound_statement<Op, Left, Right, type_list<Keys...>>{};
+        else return compound_statement{};
     }
     template <class Count>
         requires(stage < 2)
@@ -216,10 +237,25 @@ constexpr auto check_compound() {
                          }(typename S::order_by_list{}))>{};
 }
 
+// PostgreSQL gives INTERSECT precedence over UNION and EXCEPT; SQLite reads left to right, as
+// the C++ nests. So on PostgreSQL a UNION/EXCEPT on the left of an INTERSECT is parenthesised.
+template <class Dialect, set_operator Outer, class Left>
+constexpr bool parenthesise_left() {
+    if constexpr (Dialect::family != dialect_family::postgresql || !is_compound<Left>) return false;
+    else return Outer == set_operator::intersect && Left::op != set_operator::intersect;
+}
+
 template <class Context, class S, bool EmitWith = true, class Writer>
 constexpr void write_compound_body(Writer& out) {
-    if constexpr (is_compound<typename S::left>) write_compound_body<Context, typename S::left, EmitWith>(out);
-    else write_select<Context, typename S::left, false, EmitWith>(out);
+    if constexpr (parenthesise_left<typename Context::dialect, S::op, typename S::left>()) {
+        out.put('(');
+        write_compound_body<Context, typename S::left, EmitWith>(out);
+        out.put(')');
+    } else if constexpr (is_compound<typename S::left>) {
+        write_compound_body<Context, typename S::left, EmitWith>(out);
+    } else {
+        write_select<Context, typename S::left, false, EmitWith>(out);
+    }
     out.put(set_operator_sql(S::op));
     write_select<Context, typename S::right, false, EmitWith>(out);
 }

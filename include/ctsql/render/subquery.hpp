@@ -7,6 +7,7 @@
 // are the outer statement's, numbered in text order.
 #pragma once
 
+#include <cstdint>
 #include <type_traits>
 
 #include "ctsql/check/query_rules.hpp"
@@ -71,6 +72,22 @@ struct subquery_node : expression_node {
     using features = select_features<S>;
 };
 
+// What exists()/scalar() give after ctsql[E056]: an inert node, so that the one error is all
+// the compiler prints (the real node would read the SELECT's parts from a non-SELECT).
+template <class Value>
+struct invalid_subquery : expression_node {
+    using value_type = Value;
+    template <class>
+    static constexpr bool nullable_in = false;
+    using columns = type_list<>;
+    using parameters = type_list<>;
+    static constexpr bool aggregate = false;
+    using bare_columns = type_list<>;
+    using features = type_list<>;
+    template <class Context, class Writer>
+    static constexpr void render(Writer&) {}
+};
+
 }  // namespace detail
 
 template <class S>
@@ -81,7 +98,7 @@ struct exists_expression : detail::subquery_node<S> {
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
         out.put("(EXISTS (");
-        detail::write_select<Context, S>(out);
+        detail::write_select<qualified_context<Context>, S>(out);
         out.put("))");
     }
 };
@@ -95,7 +112,7 @@ struct scalar_subquery : detail::subquery_node<S> {
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
         out.put('(');
-        detail::write_select<Context, S>(out);
+        detail::write_select<qualified_context<Context>, S>(out);
         out.put(')');
     }
 };
@@ -114,7 +131,7 @@ struct in_subquery_expression : detail::node_over<E> {
         out.put('(');
         expression_traits<E>::template render<Context>(out);
         out.put(" IN (");
-        detail::write_select<Context, S>(out);
+        detail::write_select<qualified_context<Context>, S>(out);
         out.put("))");
     }
 };
@@ -122,13 +139,19 @@ struct in_subquery_expression : detail::node_over<E> {
 template <class S>
 constexpr auto exists(const S&) {
     static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_subquery<S>())>>::ok);
-    return exists_expression<S>{};
+    if constexpr (detail::is_select_statement<S>) return exists_expression<S>{};
+    else return detail::invalid_subquery<bool>{};
 }
 
 template <class S>
 constexpr auto scalar(const S&) {
     static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_one_column<S>())>>::ok);
-    return scalar_subquery<S>{};
+    if constexpr (detail::is_select_statement<S>) {
+        if constexpr (S::items::size == 1) return scalar_subquery<S>{};
+        else return detail::invalid_subquery<std::int64_t>{};
+    } else {
+        return detail::invalid_subquery<std::int64_t>{};
+    }
 }
 
 // x IN (SELECT one comparable column ...)
