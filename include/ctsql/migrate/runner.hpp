@@ -13,7 +13,7 @@
 //   migration_error naming the revision and the operation;
 // - two runners at once: exactly one applies a revision, the other waits (PostgreSQL: a session
 //   advisory lock for the whole run; SQLite: BEGIN IMMEDIATE per revision, re-reading the
-//   version table under the lock) and then finds nothing to do;
+//   version table under the lock: the second applies only what the first has not);
 // - each applied revision's checksum (of its SQL) is stored; a database whose applied
 //   revisions are unknown to the program, out of order, or changed since, is refused.
 // SQLite table rebuilds need foreign-key enforcement off while they run: it is turned off
