@@ -133,6 +133,28 @@ struct member_parameters {
     using type = typename S::all_parameters;
 };
 
+// The FROM sources of every member (a plain SELECT: its own), for hoisting the CTEs the
+// members read into one WITH before the whole compound.
+template <class S>
+struct member_sources {
+    using type = typename sources_of_items<typename S::from_items>::type;
+};
+template <class S>
+    requires is_compound<S>
+struct member_sources<S> {
+    using type = concat<typename member_sources<typename S::left>::type, typename member_sources<typename S::right>::type>;
+};
+template <class Left, class Right>
+using ctes_of_members = typename collect_ctes<type_list<>, concat<typename member_sources<Left>::type, typename member_sources<Right>::type>>::type;
+
+// The parameters of the hoisted WITH: they come first in the text.
+template <class Ctes>
+struct cte_parameters;
+template <class... Cs>
+struct cte_parameters<type_list<Cs...>> {
+    using type = concat<type_list<>, typename Cs::with_parameters...>;
+};
+
 constexpr std::string_view set_operator_sql(set_operator op) noexcept {
     switch (op) {
         case set_operator::union_distinct: return " UNION ";
@@ -154,7 +176,8 @@ struct compound_statement {
     using limit_clause = Limit;
     using offset_clause = Offset;
     using result_row = typename detail::merged_row<result_row_t<Left>, result_row_t<Right>>::type;
-    using all_parameters = detail::concat<typename Left::all_parameters, typename Right::all_parameters,
+    using ctes = detail::ctes_of_members<Left, Right>;
+    using all_parameters = detail::concat<typename detail::cte_parameters<ctes>::type, typename Left::all_parameters, typename Right::all_parameters,
                                           detail::list_parameters_t<OrderBy>, detail::clause_parameters_t<Limit>,
                                           detail::clause_parameters_t<Offset>>;
     using parameters = detail::unique_parameters<all_parameters>;
@@ -260,6 +283,36 @@ constexpr void write_compound_body(Writer& out) {
     write_select<Context, typename S::right, false, EmitWith>(out);
 }
 
+// The whole compound: one WITH for the CTEs its members read (EmitWith; a CTE body has its
+// CTEs hoisted further out), the members, then ORDER BY / LIMIT / OFFSET.
+template <class Context, class S, bool EmitWith = true, class Writer>
+constexpr void write_compound(Writer& out) {
+    using ctes = typename S::ctes;
+    if constexpr (EmitWith && ctes::size != 0) {
+        [&]<class... Cs>(type_list<Cs...>) {
+            out.put(((Cs::is_recursive || ...)) ? "WITH RECURSIVE " : "WITH ");
+            bool first = true;
+            ((out.put(first ? "" : ", "), first = false, Cs::template render_definition<Context>(out)), ...);
+        }(ctes{});
+        out.put(' ');
+    }
+    write_compound_body<Context, S, false>(out);
+    if constexpr (S::order_by_list::size != 0) {
+        out.put(" ORDER BY ");
+        write_item_list<Context, typename S::order_by_list>(out);
+    }
+    if constexpr (has_clause_v<typename S::limit_clause>) {
+        out.put(" LIMIT ");
+        expression_traits<typename S::limit_clause>::template render<Context>(out);
+    } else if constexpr (has_clause_v<typename S::offset_clause> && Context::dialect::family == dialect_family::sqlite) {
+        out.put(" LIMIT -1");
+    }
+    if constexpr (has_clause_v<typename S::offset_clause>) {
+        out.put(" OFFSET ");
+        expression_traits<typename S::offset_clause>::template render<Context>(out);
+    }
+}
+
 }  // namespace detail
 
 template <dialect Dialect, set_operator Op, class Left, class Right, class OrderBy, class Limit, class Offset>
@@ -271,21 +324,7 @@ struct statement_renderer<Dialect, compound_statement<Op, Left, Right, OrderBy, 
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) {
             using context = render_context<Dialect, typename statement::parameters>;
-            detail::write_compound_body<context, statement>(out);
-            if constexpr (OrderBy::size != 0) {
-                out.put(" ORDER BY ");
-                detail::write_item_list<context, OrderBy>(out);
-            }
-            if constexpr (has_clause_v<Limit>) {
-                out.put(" LIMIT ");
-                expression_traits<Limit>::template render<context>(out);
-            } else if constexpr (has_clause_v<Offset> && Dialect::family == dialect_family::sqlite) {
-                out.put(" LIMIT -1");
-            }
-            if constexpr (has_clause_v<Offset>) {
-                out.put(" OFFSET ");
-                expression_traits<Offset>::template render<context>(out);
-            }
+            detail::write_compound<context, statement>(out);
         }
     }
 };

@@ -82,14 +82,16 @@ constexpr auto check_derived_select() {
 }
 
 template <class Body>
-struct body_sources {
-    using type = typename sources_of_items<typename Body::from_items>::type;
-};
-template <class Body>
-    requires is_compound<Body>
-struct body_sources<Body> {
-    using type = concat<typename body_sources<typename Body::left>::type, typename sources_of_items<typename Body::right::from_items>::type>;
-};
+using body_sources = member_sources<Body>;
+
+// The recursive part of a recursive CTE: a member of the UNION ALL with the base (E057/E058),
+// and a SELECT whose columns are those of its own FROM (which holds the CTE itself).
+template <class Base, class Step>
+constexpr auto check_recursive_step() {
+    using members = decltype(check_members<Base, Step>());
+    if constexpr (!members::ok) return members{};
+    else return check_select_shape<Step>();
+}
 
 template <class Select>
 struct derived_features {
@@ -108,7 +110,7 @@ template <fixed_string Name, class Select, derived_kind Kind, class Body = Selec
 struct derived_table {
     static constexpr auto sql_name = Name;
     using derived_select = Select;
-    using row = result_row_t<Select>;
+    using row = result_row_t<Body>;  // a recursive CTE: NULL from either part
     static constexpr bool is_cte = Kind != derived_kind::subquery;
     static constexpr bool is_recursive = Kind == derived_kind::recursive_cte;
     using features = typename detail::derived_features<Body>::type;
@@ -158,7 +160,7 @@ struct derived_table {
     template <class Step>
         requires(Kind == derived_kind::recursive_cte && std::is_same_v<Body, Select>)
     constexpr auto union_all(const Step&) const {
-        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_members<Select, Step>())>>::ok);
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_recursive_step<Select, Step>())>>::ok);
         return derived_table<Name, Select, Kind, compound_statement<set_operator::union_all, Select, Step>>{};
     }
 
@@ -166,7 +168,7 @@ struct derived_table {
     // CTE bodies are written without WITH: the outermost statement lists every CTE.
     template <class Context, class Writer>
     static constexpr void write_body(Writer& out) {
-        if constexpr (detail::is_compound<Body>) detail::write_compound_body<Context, Body, !is_cte>(out);
+        if constexpr (detail::is_compound<Body>) detail::write_compound<Context, Body, !is_cte>(out);
         else detail::write_select<Context, Body, false, !is_cte>(out);
     }
 };
