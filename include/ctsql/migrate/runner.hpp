@@ -11,9 +11,8 @@
 // - each revision runs in its own transaction (DDL is transactional on both databases): a
 //   failure rolls it back completely, leaves the database at the previous revision and throws
 //   migration_error naming the revision and the operation;
-// - two runners at once: exactly one applies a revision, the other waits (PostgreSQL: a session
-//   advisory lock for the whole run; SQLite: BEGIN IMMEDIATE per revision, re-reading the
-//   version table under the lock: the second applies only what the first has not);
+// - two runners at once: one applies, the other waits for the whole run, then finds nothing to
+//   do (PostgreSQL: a session advisory lock; SQLite: an flock() on "<database>.migrate-lock");
 // - each applied revision's checksum (of its SQL) is stored; a database whose applied
 //   revisions are unknown to the program, out of order, or changed since, is refused.
 // SQLite table rebuilds need foreign-key enforcement off while they run: it is turned off
@@ -22,14 +21,20 @@
 #pragma once
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/live_schema.hpp"
@@ -271,16 +276,34 @@ public:
     }
 
 private:
-    // PostgreSQL: one session advisory lock for a whole run, so a second runner waits for the
-    // first to finish, then finds nothing to do. SQLite serialises each revision through BEGIN
-    // IMMEDIATE and re-reads the version table inside it: two runners share the work, and each
-    // revision is applied exactly once.
+    // One lock for a whole run, so a second runner waits for the first to finish, then finds
+    // nothing to do. PostgreSQL: a session advisory lock. SQLite has no lock that outlives a
+    // transaction (and each revision is its own): an exclusive flock() on "<database>.migrate-lock"
+    // next to the database file (none for :memory: and temporary databases, which no other
+    // process can open). Each revision is still serialised by BEGIN IMMEDIATE, and the version
+    // table re-read under it, so a runner of an older ctsql cannot apply a revision twice either.
     struct lock_guard {
         explicit lock_guard(migrator& m) : m_(m) {
-            if constexpr (!is_sqlite) (void)m_.db_.fetch_one(detail::advisory_lock{}, detail::lock_key);
+            if constexpr (is_sqlite) {
+                const std::string_view file = m_.db_.database_file();
+                if (file.empty()) return;
+                const std::string path = std::string(file) + ".migrate-lock";
+                fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+                if (fd_ < 0) throw migration_error("cannot open the migration lock file " + path + ": " + std::strerror(errno));
+                while (::flock(fd_, LOCK_EX) != 0) {
+                    if (errno == EINTR) continue;
+                    const int error = errno;
+                    ::close(fd_);
+                    throw migration_error("cannot lock the migration lock file " + path + ": " + std::strerror(error));
+                }
+            } else {
+                (void)m_.db_.fetch_one(detail::advisory_lock{}, detail::lock_key);
+            }
         }
         ~lock_guard() {
-            if constexpr (!is_sqlite) {
+            if constexpr (is_sqlite) {
+                if (fd_ >= 0) ::close(fd_);  // closing the last descriptor releases the flock
+            } else {
                 try {
                     (void)m_.db_.fetch_one(detail::advisory_unlock{}, detail::lock_key);
                 } catch (...) {  // the session ends the lock when the connection closes anyway
@@ -290,6 +313,7 @@ private:
         lock_guard(const lock_guard&) = delete;
         lock_guard& operator=(const lock_guard&) = delete;
         migrator& m_;
+        int fd_ = -1;
     };
 
     void ensure_version_table() {

@@ -537,6 +537,12 @@ public:
     // The sqlite3 handle, for what ctsql does not cover (it stays owned by the connection).
     sqlite3* native_handle() const noexcept { return state_->db; }
 
+    // The main database's file name; empty for :memory: and temporary databases.
+    std::string_view database_file() const noexcept {
+        const char* name = sqlite3_db_filename(state_->db, "main");
+        return name == nullptr ? std::string_view{} : std::string_view(name);
+    }
+
 private:
     template <class S>
     static std::string sql_text() {
