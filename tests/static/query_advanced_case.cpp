@@ -196,21 +196,51 @@ static_assert(sql<lite>(q_nested) ==
               R"(SELECT (CASE WHEN ("users"."age" > 10) THEN ("users"."age" * 2) ELSE (- "users"."age") END + 1) AS "v" FROM "users")");
 static_assert(same<row_of<decltype(q_nested)>, ctsql::row<field<"v", std::optional<std::int64_t>>>>);
 
-// ---- Library limitations found while writing these tests (see the report) ---------------------
+// ---- NULL as a branch; a parameter before the first typed branch --------------------------------
 
-#if 0  // FIXME(ctsql): NULL as a CASE branch is ctsql[E053] ("branches have incompatible types"); expected: allowed,
-       // the CASE typed by its other branches and optional. Actual: comparable_v<std::nullptr_t, std::string> is false.
+// NULL as ELSE or THEN: the CASE is typed by its other branches and can be NULL.
 constexpr auto q_else_null = select(as<"v">(case_when(users.age > lit<1>, users.name).else_(ctsql::null))).from(users);
 static_assert(sql<lite>(q_else_null) == R"(SELECT CASE WHEN ("users"."age" > 1) THEN "users"."name" ELSE NULL END AS "v" FROM "users")");
+static_assert(sql<pg>(q_else_null) == sql<lite>(q_else_null));
 static_assert(same<row_of<decltype(q_else_null)>, ctsql::row<field<"v", std::optional<std::string>>>>);
 constexpr auto q_then_null = select(as<"v">(case_when(users.age > lit<1>, ctsql::null).else_(users.name))).from(users);
+static_assert(sql<lite>(q_then_null) == R"(SELECT CASE WHEN ("users"."age" > 1) THEN NULL ELSE "users"."name" END AS "v" FROM "users")");
 static_assert(same<row_of<decltype(q_then_null)>, ctsql::row<field<"v", std::optional<std::string>>>>);
-#endif
+// NULL between typed branches; numbers still widen over the typed ones.
+constexpr auto q_mid_null =
+    select(as<"v">(case_when(users.age > lit<60>, users.age).when(users.age > lit<30>, ctsql::null).else_(ctsql::real_lit<"2.5">))).from(users);
+static_assert(sql<lite>(q_mid_null) ==
+              R"(SELECT CASE WHEN ("users"."age" > 60) THEN "users"."age" WHEN ("users"."age" > 30) THEN NULL ELSE 2.5 END AS "v" FROM "users")");
+static_assert(same<row_of<decltype(q_mid_null)>, ctsql::row<field<"v", std::optional<double>>>>);
 
-#if 0  // FIXME(ctsql): a parameter as the FIRST branch value is ctsql[E041] even when a later branch is typed
-       // (case_when.hpp says "an untyped parameter in a branch takes the type of the first typed branch").
-       // Expected: "x" typed std::string from users.name. Actual: E041 at case_when(); only branches AFTER a
-       // typed one are typed. Workaround: param<"x", std::string>.
+// A parameter as the first branch takes the type of the first typed branch, wherever it is.
 constexpr auto q_first_param = select(as<"v">(case_when(users.age > lit<1>, param<"x">).else_(users.name))).from(users);
+static_assert(sql<lite>(q_first_param) == R"(SELECT CASE WHEN ("users"."age" > 1) THEN ?1 ELSE "users"."name" END AS "v" FROM "users")");
+static_assert(sql<pg>(q_first_param) == R"(SELECT CASE WHEN ("users"."age" > 1) THEN $1 ELSE "users"."name" END AS "v" FROM "users")");
 static_assert(same<params_of<decltype(q_first_param)>, type_list<parameter<"x", std::string>>>);
-#endif
+static_assert(same<row_of<decltype(q_first_param)>, ctsql::row<field<"v", std::string>>>);
+// Several parameters and a NULL before the typed branch, which is a WHEN; text order numbering.
+constexpr auto q_params_first = select(as<"v">(case_when(users.age > lit<60>, param<"a">)
+                                                   .when(users.age > lit<30>, ctsql::null)
+                                                   .when(users.age > lit<10>, param<"b">)
+                                                   .when(users.age > lit<5>, users.id)
+                                                   .else_(param<"c">)))
+                                    .from(users);
+static_assert(sql<pg>(q_params_first) ==
+              R"(SELECT CASE WHEN ("users"."age" > 60) THEN $1 WHEN ("users"."age" > 30) THEN NULL WHEN ("users"."age" > 10) THEN $2 )"
+              R"(WHEN ("users"."age" > 5) THEN "users"."id" ELSE $3 END AS "v" FROM "users")");
+static_assert(same<params_of<decltype(q_params_first)>,
+                   type_list<parameter<"a", std::int64_t>, parameter<"b", std::int64_t>, parameter<"c", std::int64_t>>>);
+static_assert(same<row_of<decltype(q_params_first)>, ctsql::row<field<"v", std::optional<std::int64_t>>>>);
+// Until it has a typed branch a CASE is typed like a parameter: by the other side of a
+// comparison, or by the typed branch of an enclosing CASE.
+constexpr auto q_param_case_cmp = select(users.id).from(users).where(users.name == case_when(users.age > lit<1>, param<"x">));
+static_assert(sql<lite>(q_param_case_cmp) ==
+              R"(SELECT "users"."id" FROM "users" WHERE ("users"."name" = CASE WHEN ("users"."age" > 1) THEN ?1 END))");
+static_assert(same<params_of<decltype(q_param_case_cmp)>, type_list<parameter<"x", std::string>>>);
+constexpr auto q_param_case_nested =
+    select(as<"v">(case_when(users.age > lit<1>, case_when(users.age > lit<2>, param<"x">)).else_(users.age))).from(users);
+static_assert(sql<pg>(q_param_case_nested) ==
+              R"(SELECT CASE WHEN ("users"."age" > 1) THEN CASE WHEN ("users"."age" > 2) THEN $1 END ELSE "users"."age" END AS "v" FROM "users")");
+static_assert(same<params_of<decltype(q_param_case_nested)>, type_list<parameter<"x", std::int32_t>>>);
+static_assert(same<row_of<decltype(q_param_case_nested)>, ctsql::row<field<"v", std::optional<std::int32_t>>>>);

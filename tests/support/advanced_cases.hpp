@@ -121,6 +121,16 @@ inline constexpr auto case_in_where =
     select(people.id).from(people).where(ctsql::case_when(people.team.is_null(), lit<true>).else_(people.age > param<"min">)).order_by(people.id);
 inline constexpr auto case_in_order_by =
     select(people.name).from(people).order_by(ctsql::asc(ctsql::case_when(people.name == param<"first">, lit<0>).else_(lit<1>)), people.name);
+// NULL as ELSE and as THEN: typed by the other branch, optional.
+inline constexpr auto case_else_null =
+    select(as<"v">(ctsql::case_when(people.age >= lit<18>, people.name).else_(ctsql::null))).from(people).order_by(people.id);
+inline constexpr auto case_then_null =
+    select(as<"v">(ctsql::case_when(people.team.is_null(), ctsql::null).else_(people.score))).from(people).order_by(people.id);
+// A parameter as the first branch, typed by a later branch (text; an integer).
+inline constexpr auto case_first_param =
+    select(as<"v">(ctsql::case_when(people.score > param<"high">, param<"label">).else_(people.name))).from(people).order_by(people.id);
+inline constexpr auto case_first_param_int =
+    select(as<"v">(ctsql::case_when(people.age.is_null(), param<"fallback">).else_(people.age))).from(people).order_by(people.id);
 
 template <class Connection>
 void run_case(Connection& db) {
@@ -146,6 +156,22 @@ void run_case(Connection& db) {
     // no team, or older than 40 (cy: NULL age, so the CASE is NULL and the row is left out)
     CHECK(field_values<"id">(db.fetch_all(case_in_where, std::int32_t{40})) == std::vector<std::int64_t>{2, 4, 5});
     CHECK(field_values<"name">(db.fetch_all(case_in_order_by, std::string("eve"))) == strings{"eve", "ann", "bob", "cy", "dee"});
+
+    // adults by name, others (dee 17, cy NULL age) NULL
+    static_assert(std::is_same_v<ctsql::result_row_t<decltype(case_else_null)>, ctsql::row<ctsql::field<"v", opt_str>>>);
+    CHECK(field_values<"v">(db.fetch_all(case_else_null)) == std::vector<opt_str>{"ann", "bob", {}, {}, "eve"});
+    // NULL for dee (no team), else the score
+    static_assert(std::is_same_v<ctsql::result_row_t<decltype(case_then_null)>, ctsql::row<ctsql::field<"v", opt_f64>>>);
+    CHECK(field_values<"v">(db.fetch_all(case_then_null)) == std::vector<opt_f64>{9.5, 7.0, 8.0, {}, 8.0});
+
+    // high (from score), label (from the ELSE, people.name)
+    static_assert(std::is_same_v<ctsql::parameters_t<decltype(case_first_param)>,
+                                 ctsql::type_list<ctsql::parameter<"high", double>, ctsql::parameter<"label", std::string>>>);
+    static_assert(std::is_same_v<ctsql::result_row_t<decltype(case_first_param)>, ctsql::row<ctsql::field<"v", std::string>>>);
+    CHECK(field_values<"v">(db.fetch_all(case_first_param, 8.5, std::string("star"))) == strings{"star", "bob", "cy", "dee", "eve"});
+    // fallback typed from people.age
+    static_assert(std::is_same_v<ctsql::parameters_t<decltype(case_first_param_int)>, ctsql::type_list<ctsql::parameter<"fallback", std::int32_t>>>);
+    CHECK(field_values<"v">(db.fetch_all(case_first_param_int, std::int32_t{-1})) == std::vector<opt_i32>{30, 45, -1, 17, 70});
 }
 
 // ---- Window functions ------------------------------------------------------------------------------
