@@ -32,6 +32,7 @@
 
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
+#include "ctsql/connector/bulk_insert.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/error.hpp"
 #include "ctsql/connector/postgresql/values.hpp"
@@ -504,6 +505,103 @@ public:
             if (PQexitPipelineMode(conn) == 0) throw_result_error(conn, nullptr, sql);
             if (own) own->commit();
             return total;
+        }
+    }
+
+    // Inserts every element of `rows` (as for execute_many) into the columns of
+    // insert_into(table).columns(...) with one COPY ... FROM STDIN (FORMAT binary): the rows are
+    // streamed in 64 KiB chunks in the binary encoding of prepared parameters, with no statement
+    // per row. Runs inside one transaction (the open one, else its own: all rows or none).
+    // Returns the number of rows inserted. A failure (a constraint, a value that cannot be
+    // encoded) ends the COPY and throws as execute() would; the connection stays usable.
+    // Other statements are ctsql[E072] (use execute_many).
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t bulk_insert(const S&, Rows&& rows) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::bulk_insert_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            using namespace detail::postgresql_impl;
+            using Parameters = detail::connector_parameters<S>;
+            constexpr std::size_t columns = Parameters::size;
+            const char* const copy_sql = detail::copy_from_stdin_sql<S>();
+            const std::string_view sql(copy_sql);
+            state_->check_idle();
+            std::optional<transaction_type> own;
+            if (state_->depth == 0) own.emplace(transaction());
+            PGconn* conn = state_->conn;
+            {
+                result_ptr start(PQexec(conn, copy_sql));
+                if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) {
+                    // PQexec has read every result: the connection is not in COPY state.
+                    throw_result_error(conn, start.get(), sql);
+                }
+            }
+            // Ends an unfinished COPY (an exception while rows were being sent): the server
+            // fails it and the transaction rolls back; the results are drained.
+            struct copy_guard {
+                PGconn* conn;
+                bool active = true;
+                ~copy_guard() {
+                    if (!active) return;
+                    PQputCopyEnd(conn, "ctsql: bulk_insert abandoned the COPY (a row could not be sent)");
+                    while (PGresult* r = PQgetResult(conn)) {
+                        const ExecStatusType status = PQresultStatus(r);
+                        PQclear(r);
+                        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) break;
+                    }
+                }
+            } guard{conn};
+            constexpr std::size_t chunk = 64 * 1024;
+            std::string buffer;
+            buffer.reserve(chunk + 1024);
+            auto put_big_endian = [&](auto value) {
+                char bytes[sizeof(value)];
+                store_big_endian(bytes, value);
+                buffer.append(bytes, sizeof(value));
+            };
+            auto flush = [&] {
+                if (buffer.empty()) return;
+                if (PQputCopyData(conn, buffer.data(), static_cast<int>(buffer.size())) != 1)
+                    throw_result_error(conn, nullptr, sql);
+                buffer.clear();
+            };
+            // Header: signature, flags, header extension length.
+            buffer.append("PGCOPY\n\377\r\n\0", 11);
+            put_big_endian(std::int32_t{0});
+            put_big_endian(std::int32_t{0});
+            for (const auto& element : rows) {
+                parameter_buffers<columns> fields;
+                detail::apply_argument_row(element, [&](const auto&... args) {
+                    encoder<Parameters>::encode(fields, sql, args...);
+                });
+                put_big_endian(static_cast<std::int16_t>(columns));
+                for (std::size_t i = 0; i != columns; ++i) {
+                    if (fields.values[i] == nullptr) {
+                        put_big_endian(std::int32_t{-1});
+                    } else {
+                        put_big_endian(static_cast<std::int32_t>(fields.lengths[i]));
+                        buffer.append(fields.values[i], static_cast<std::size_t>(fields.lengths[i]));
+                    }
+                }
+                if (buffer.size() >= chunk) flush();
+            }
+            put_big_endian(std::int16_t{-1});  // trailer
+            flush();
+            guard.active = false;
+            if (PQputCopyEnd(conn, nullptr) != 1) {
+                state_->drain();
+                throw_result_error(conn, nullptr, sql);
+            }
+            result_ptr outcome(PQgetResult(conn));
+            while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+            const ExecStatusType status = outcome ? PQresultStatus(outcome.get()) : PGRES_FATAL_ERROR;
+            if (status != PGRES_COMMAND_OK) throw_result_error(conn, outcome.get(), sql);
+            const std::uint64_t inserted = affected_rows(outcome.get());  // "COPY <n>"
+            if (own) own->commit();
+            return inserted;
         }
     }
 

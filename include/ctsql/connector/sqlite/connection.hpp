@@ -27,6 +27,7 @@
 
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
+#include "ctsql/connector/bulk_insert.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/row_mapping.hpp"
 #include "ctsql/connector/sqlite/error.hpp"
@@ -457,6 +458,22 @@ public:
             }
             if (own) own->commit();
             return total;
+        }
+    }
+
+    // Inserts every element of `rows` into the columns of insert_into(table).columns(...): the
+    // same API as postgresql_connection::bulk_insert. SQLite has no COPY: this is execute_many
+    // (one prepared statement reused, one transaction: the open one, else its own). Returns the
+    // number of rows inserted. Other statements are ctsql[E072].
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t bulk_insert(const S& stmt, Rows&& rows) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::bulk_insert_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            return execute_many(stmt, std::forward<Rows>(rows));
         }
     }
 
