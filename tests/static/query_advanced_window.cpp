@@ -61,10 +61,20 @@ static_assert(sql<lite>(q_empty) ==
 static_assert(sql<pg>(q_empty) == sql<lite>(q_empty));
 static_assert(same<row_of<decltype(q_empty)>, ctsql::row<field<"", std::int64_t>, field<"", std::int64_t>>>);
 
-// Sort keys with NULLS ordering inside a window (SQLite >= 3.30 for the NULLS part).
+// Sort keys with NULLS ordering inside a window (SQLite >= 3.30 for the NULLS part; before:
+// ctsql[E016], tests/compile_fail/E016_window_nulls_last_before_sqlite_3_30.cpp).
 constexpr auto q_nulls = select(as<"n">(ctsql::row_number().over(window().order_by(desc(users.age).nulls_last())))).from(users);
 static_assert(sql<lite>(q_nulls) == R"(SELECT ROW_NUMBER() OVER (ORDER BY "users"."age" DESC NULLS LAST) AS "n" FROM "users")");
 static_assert(sql<pg>(q_nulls) == sql<lite>(q_nulls));
+static_assert(sql<ctsql::sqlite<3'030'000>>(q_nulls) == sql<lite>(q_nulls));
+
+// A window ORDER BY may mix sort keys and plain expressions, as SELECT's ORDER BY does.
+constexpr auto q_mixed_keys = select(ctsql::row_number().over(window().order_by(users.score.desc(), users.id))).from(users);
+static_assert(sql<lite>(q_mixed_keys) == R"(SELECT ROW_NUMBER() OVER (ORDER BY "users"."score" DESC, "users"."id") FROM "users")");
+static_assert(sql<pg>(q_mixed_keys) == sql<lite>(q_mixed_keys));
+constexpr auto q_mixed_params = select(ctsql::row_number().over(window().order_by(users.id + param<"a">, desc(users.score * param<"b">)))).from(users);
+static_assert(sql<pg>(q_mixed_params) == R"(SELECT ROW_NUMBER() OVER (ORDER BY ("users"."id" + $1), ("users"."score" * $2) DESC) FROM "users")");
+static_assert(same<params_of<decltype(q_mixed_params)>, type_list<parameter<"a", std::int64_t>, parameter<"b", double>>>);
 
 // ---- lag, lead, first_value -----------------------------------------------------------------------
 
@@ -89,11 +99,11 @@ static_assert(same<row_of<decltype(q_lag)>,
                               field<"next3", std::optional<std::int64_t>>, field<"first", std::string>,
                               field<"first_age", std::optional<std::int32_t>>>>);
 
-// The offset as a parameter: a 64-bit integer.
+// The offset as a parameter: a 32-bit integer (PostgreSQL's lag/lead take an `integer`).
 constexpr auto q_lead_param = select(as<"ahead">(ctsql::lead(users.name, param<"k">).over(by_id))).from(users);
 static_assert(sql<lite>(q_lead_param) == R"(SELECT LEAD("users"."name", ?1) OVER (ORDER BY "users"."id") AS "ahead" FROM "users")");
 static_assert(sql<pg>(q_lead_param) == R"(SELECT LEAD("users"."name", $1) OVER (ORDER BY "users"."id") AS "ahead" FROM "users")");
-static_assert(same<params_of<decltype(q_lead_param)>, type_list<parameter<"k", std::int64_t>>>);
+static_assert(same<params_of<decltype(q_lead_param)>, type_list<parameter<"k", std::int32_t>>>);
 
 // ---- Aggregates over windows, frames ---------------------------------------------------------------
 
@@ -125,7 +135,8 @@ static_assert(same<row_of<decltype(q_frames)>,
                               field<"whole", std::optional<double>>, field<"rest", std::optional<std::int64_t>>,
                               field<"total", std::optional<std::int64_t>>>>);
 
-// A frame without PARTITION BY or ORDER BY; a RANGE frame with offsets (see the FIXME below).
+// A frame without PARTITION BY or ORDER BY; a RANGE frame with offsets (SQLite >= 3.28, PostgreSQL >= 11;
+// before: ctsql[E016], tests/compile_fail/E016_range_frame_offset_*).
 constexpr auto q_frame_only = select(ctsql::sum(users.score).over(window().rows_between(unbounded_preceding, unbounded_following)),
                                      ctsql::count(users.age).over(window().order_by(users.age).range_between(preceding<5>, following<5>)))
                                   .from(users);
@@ -133,6 +144,11 @@ static_assert(sql<lite>(q_frame_only) ==
               R"(SELECT SUM("users"."score") OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), )"
               R"(COUNT("users"."age") OVER (ORDER BY "users"."age" RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING) FROM "users")");
 static_assert(same<row_of<decltype(q_frame_only)>, ctsql::row<field<"", std::optional<double>>, field<"", std::int64_t>>>);
+static_assert(sql<ctsql::sqlite<3'028'000>>(q_frame_only) == sql<lite>(q_frame_only));
+static_assert(sql<ctsql::postgresql<11>>(q_frame_only) == sql<lite>(q_frame_only));
+// ROWS frames with offsets need nothing beyond window functions.
+static_assert(sql<ctsql::sqlite<3'025'000>>(q_frames) == sql<lite>(q_frames));
+static_assert(sql<ctsql::postgresql<10>>(q_frames) == sql<lite>(q_frames));
 
 // ---- In ORDER BY, over a grouped query ------------------------------------------------------------
 
@@ -176,7 +192,7 @@ static_assert(sql<pg>(q_params) ==
               R"(SELECT "users"."id", LAG("users"."name", $1) OVER (PARTITION BY ("users"."age" + $2) ORDER BY ("users"."score" * $3) DESC) AS "v" )"
               R"(FROM "users" WHERE ("users"."id" > $4) ORDER BY RANK() OVER (ORDER BY ("users"."name" = $5)))");
 static_assert(same<params_of<decltype(q_params)>,
-                   type_list<parameter<"back", std::int64_t>, parameter<"bucket", std::int32_t>, parameter<"weight", double>,
+                   type_list<parameter<"back", std::int32_t>, parameter<"bucket", std::int32_t>, parameter<"weight", double>,
                              parameter<"min_id", std::int64_t>, parameter<"back_name", std::string>>>);
 
 // ---- Dialect versions: SQLite has window functions since 3.25 -------------------------------------
@@ -184,44 +200,22 @@ static_assert(same<params_of<decltype(q_params)>,
 static_assert(sql<ctsql::sqlite<3'025'000>>(q_rank) == sql<lite>(q_rank));
 static_assert(sql<ctsql::postgresql<90'500>>(q_rank) == sql<pg>(q_rank));
 
-// ---- Library limitations found while writing these tests (see the report) ---------------------
+// ---- Outer joins: first_value is NULL when its argument is -----------------------------------------
 
-#if 0  // FIXME(ctsql): a window ORDER BY that mixes a sort key and a plain expression does not compile, with no
-       // ctsql ID: "no type named 'columns' in 'fx::users_t::id_c'" (window.hpp, list_columns_of: the
-       // all-expressions specialisation applies only when every key is an expression, the primary template
-       // reads Items::columns, which a column lacks). SELECT's own ORDER BY accepts the same mix.
-       // Expected: the text below. Workaround: write every key as a sort key (asc(x) / desc(x)).
-constexpr auto q_mixed_keys = select(ctsql::row_number().over(window().order_by(users.score.desc(), users.id))).from(users);
-static_assert(sql<lite>(q_mixed_keys) == R"(SELECT ROW_NUMBER() OVER (ORDER BY "users"."score" DESC, "users"."id") FROM "users")");
-#endif
-
-#if 0  // FIXME(ctsql): first_value(x) ignores the outer join: Nullable is nullable_in_v<E> with no nullable
-       // sources (window.hpp first_value), so a column of the LEFT JOINed table gives std::string, but the
-       // value is NULL for an unmatched row. Expected std::optional<std::string>.
+// A column of the LEFT JOINed table is NULL for an unmatched row, so first_value of it is optional.
 constexpr auto q_first_left = select(users.name, as<"first">(ctsql::first_value(posts.title).over(window().order_by(posts.id))))
                                   .from(users)
                                   .left_join(posts).on(posts.author_id == users.id);
 static_assert(same<row_of<decltype(q_first_left)>,
                    ctsql::row<field<"name", std::string>, field<"first", std::optional<std::string>>>>);
-#endif
+// The preserved side stays as declared; lag/lead stay optional either way.
+constexpr auto q_first_inner_side = select(as<"first">(ctsql::first_value(users.name).over(window().order_by(users.id))),
+                                           as<"prev">(ctsql::lag(posts.title).over(window().order_by(users.id))),
+                                           as<"n">(ctsql::count(posts.title).over(window())))
+                                        .from(users)
+                                        .left_join(posts).on(posts.author_id == users.id);
+static_assert(same<row_of<decltype(q_first_inner_side)>,
+                   ctsql::row<field<"first", std::string>, field<"prev", std::optional<std::string>>, field<"n", std::int64_t>>>);
 
-#if 0  // FIXME(ctsql): a window function inside an aggregate compiles (aggregate_call does not carry `window`);
-       // both databases reject it ("misuse of window function" / "aggregate function calls cannot contain
-       // window function calls"). Expected: ctsql[E054] (or E046). Same for a window function as the
-       // argument of another window function (lag(row_number().over(w)).over(w)).
-constexpr auto q_window_in_sum = select(ctsql::sum(ctsql::row_number().over(window()))).from(users);
-static_assert(sql<lite>(q_window_in_sum).size() != 0);  // should not compile
-#endif
-
-#if 0  // FIXME(ctsql): a RANGE frame with an offset (N PRECEDING / N FOLLOWING) needs SQLite 3.28 and
-       // PostgreSQL 11, but renders for sqlite<3'025'000> and postgresql<10> (window_functions is the only
-       // feature recorded). Expected: ctsql[E016] naming a "RANGE frame with offset" feature.
-static_assert(sql<ctsql::sqlite<3'027'000>>(q_frame_only).size() != 0);  // should not compile
-static_assert(sql<ctsql::postgresql<10>>(q_frame_only).size() != 0);     // should not compile
-#endif
-
-#if 0  // FIXME(ctsql): NULLS FIRST/LAST inside a window's ORDER BY is not collected as a feature (only SELECT's
-       // ORDER BY is: has_nulls_order), so it renders for sqlite<3'025'000> although SQLite has it from 3.30.
-       // Expected: ctsql[E016] (feature_needs_newer_version<sqlite<3025000>, feature::nulls_first_last>).
-static_assert(sql<ctsql::sqlite<3'025'000>>(q_nulls).size() != 0);  // should not compile
-#endif
+// A window function inside an aggregate or as an argument of another window function is ctsql[E054]
+// (tests/compile_fail/E054_window_function_in_aggregate.cpp, E054_window_function_in_window_function.cpp).

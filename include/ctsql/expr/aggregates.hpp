@@ -23,6 +23,12 @@ template <class Aggregate>
 struct aggregate_inside_aggregate {
     static_assert(detail::dependent_false<Aggregate>, "ctsql[E046] an aggregate function cannot contain another aggregate");
 };
+// A window function as (part of) the argument of an aggregate or of another window function:
+// sum(row_number().over(w)), lag(rank().over(w)).over(w). Function is ctsql::agg::... or ctsql::win::...
+template <class Function, class Expression>
+struct window_function_inside_function {
+    static_assert(detail::dependent_false<Expression>, "ctsql[E054] window functions are allowed only in SELECT items and ORDER BY");
+};
 }  // namespace error
 
 template <class F, class Value, bool Nullable, class Args, class Window>
@@ -63,6 +69,18 @@ constexpr auto check_aggregate_argument() {
         return report<error::parameter_type_cannot_be_inferred<E, F>>();
     else if constexpr (is_aggregate_v<E>)
         return report<error::aggregate_inside_aggregate<E>>();
+    else if constexpr (is_window_v<E>)
+        return report<error::window_function_inside_function<F, E>>();
+    else
+        return pass();
+}
+// An argument of a window function (LAG, LEAD, FIRST_VALUE): typed, and no window function in it.
+template <class F, class E>
+constexpr auto check_window_argument() {
+    if constexpr (!expression<E> || is_untyped_parameter_v<E>)
+        return check_typed_operand<E>();
+    else if constexpr (is_window_v<E>)
+        return report<error::window_function_inside_function<F, E>>();
     else
         return pass();
 }

@@ -3,6 +3,10 @@
 //   desc(users.age).nulls_last()           "users"."age" DESC NULLS LAST
 #pragma once
 
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
 #include "ctsql/detail/fixed_string.hpp"
 #include "ctsql/detail/writer.hpp"
 #include "ctsql/expr/expression.hpp"
@@ -39,6 +43,15 @@ constexpr aliased_expression<Alias, E> as(const E&) noexcept {
 enum class sort_direction : unsigned char { asc, desc };
 enum class nulls_order : unsigned char { unspecified, first, last };
 
+namespace feature {
+// Recorded by every sort key with NULLS FIRST/LAST: SELECT's ORDER BY and a window's ORDER BY.
+struct nulls_first_last {
+    static constexpr std::string_view name = "NULLS FIRST / NULLS LAST";
+    static constexpr std::uint32_t sqlite_since = 3'030'000;
+    static constexpr std::uint32_t postgresql_since = 0;
+};
+}  // namespace feature
+
 template <class E, sort_direction Direction, nulls_order Nulls = nulls_order::unspecified>
 struct sort_key {
     using expression_type = E;
@@ -48,7 +61,8 @@ struct sort_key {
     using parameters = parameters_of<E>;
     static constexpr bool aggregate = is_aggregate_v<E>;
     using bare_columns = bare_columns_of<E>;
-    using features = features_of<E>;
+    using features = detail::concat<features_of<E>, std::conditional_t<Nulls == nulls_order::unspecified, type_list<>,
+                                                                       type_list<feature::nulls_first_last>>>;
 
     constexpr sort_key<E, Direction, nulls_order::first> nulls_first() const noexcept { return {}; }
     constexpr sort_key<E, Direction, nulls_order::last> nulls_last() const noexcept { return {}; }

@@ -25,6 +25,11 @@ struct window_functions {
     static constexpr std::uint32_t sqlite_since = 3'025'000;
     static constexpr std::uint32_t postgresql_since = 0;
 };
+struct range_frame_offset {  // RANGE BETWEEN N PRECEDING / N FOLLOWING
+    static constexpr std::string_view name = "RANGE frame with an offset (N PRECEDING / N FOLLOWING)";
+    static constexpr std::uint32_t sqlite_since = 3'028'000;
+    static constexpr std::uint32_t postgresql_since = 110'000;
+};
 }  // namespace feature
 
 // Frame bounds.
@@ -51,6 +56,7 @@ template <class Partition = type_list<>, class Order = type_list<>, class Frame 
 struct window_spec {
     using partition = Partition;
     using order = Order;
+    using frame_type = Frame;
     template <expression... Keys>
         requires(Partition::size == 0 && sizeof...(Keys) > 0)
     constexpr window_spec<type_list<Keys...>, Order, Frame> partition_by(const Keys&...) const noexcept {
@@ -105,20 +111,38 @@ template <class... Items>
 struct list_features<type_list<Items...>> {
     using type = concat<features_of<Items>...>;
 };
+// One PARTITION BY / ORDER BY item: an expression (a column has its traits only through
+// expression_traits) or a sort key; each item on its own, so the two kinds may be mixed.
+template <class Item>
+struct window_item {
+    using columns = typename Item::columns;
+    using parameters = typename Item::parameters;
+    using bare = typename Item::bare_columns;
+};
+template <class Item>
+    requires expression<Item>
+struct window_item<Item> {
+    using columns = columns_of_expr<Item>;
+    using parameters = parameters_of<Item>;
+    using bare = bare_columns_of<Item>;
+};
 template <class List>
 struct list_columns_of;
 template <class... Items>
 struct list_columns_of<type_list<Items...>> {
-    using type = concat<typename Items::columns...>;
-    using parameters = concat<typename Items::parameters...>;
-    using bare = concat<typename Items::bare_columns...>;
+    using type = concat<typename window_item<Items>::columns...>;
+    using parameters = concat<typename window_item<Items>::parameters...>;
+    using bare = concat<typename window_item<Items>::bare...>;
 };
-template <class... Items>
-    requires(expression<Items> && ...)
-struct list_columns_of<type_list<Items...>> {
-    using type = concat<columns_of_expr<Items>...>;
-    using parameters = concat<parameters_of<Items>...>;
-    using bare = concat<bare_columns_of<Items>...>;
+// Features a frame needs: RANGE with N PRECEDING / N FOLLOWING.
+template <class Frame>
+struct frame_features {
+    using type = type_list<>;
+};
+template <class Start, class End>
+    requires(requires { Start::offset; } || requires { End::offset; })
+struct frame_features<frame<false, Start, End>> {
+    using type = type_list<feature::range_frame_offset>;
 };
 }  // namespace detail
 
@@ -155,8 +179,17 @@ struct rank { static constexpr std::string_view sql = "RANK("; };
 struct dense_rank { static constexpr std::string_view sql = "DENSE_RANK("; };
 struct lag { static constexpr std::string_view sql = "LAG("; };
 struct lead { static constexpr std::string_view sql = "LEAD("; };
-struct first_value { static constexpr std::string_view sql = "FIRST_VALUE("; };
+// NULL exactly when its argument is (an outer join's nullable sources included).
+struct first_value { static constexpr std::string_view sql = "FIRST_VALUE("; static constexpr bool nullable_as_argument = true; };
 }  // namespace win
+
+namespace detail {
+template <class F>
+inline constexpr bool nullable_as_argument = [] {
+    if constexpr (requires { F::nullable_as_argument; }) return F::nullable_as_argument;
+    else return false;
+}();
+}  // namespace detail
 
 // F(args...) OVER (window). Window is window_spec<...>, or void before .over().
 template <class F, class Value, bool Nullable, class Args, class Window>
@@ -165,8 +198,8 @@ struct window_call;
 template <class F, class Value, bool Nullable, class... Args, class Window>
 struct window_call<F, Value, Nullable, type_list<Args...>, Window> : expression_node {
     using value_type = Value;
-    template <class>
-    static constexpr bool nullable_in = Nullable;
+    template <class NullableSources>
+    static constexpr bool nullable_in = Nullable || (detail::nullable_as_argument<F> && detail::any_nullable<NullableSources, Args...>());
     using partition = typename Window::partition;
     using order = typename Window::order;
     using columns = detail::concat<columns_of_expr<Args>..., typename detail::list_columns_of<partition>::type,
@@ -178,7 +211,8 @@ struct window_call<F, Value, Nullable, type_list<Args...>, Window> : expression_
     using bare_columns = detail::concat<bare_columns_of<Args>..., typename detail::list_columns_of<partition>::bare,
                                         typename detail::list_columns_of<order>::bare>;
     using features = detail::concat<type_list<feature::window_functions>, features_of<Args>...,
-                                    typename detail::list_features<partition>::type, typename detail::list_features<order>::type>;
+                                    typename detail::list_features<partition>::type, typename detail::list_features<order>::type,
+                                    typename detail::frame_features<typename Window::frame_type>::type>;
 
     template <class Context, class Writer>
     static constexpr void render(Writer& out) {
@@ -205,30 +239,34 @@ constexpr window_function<win::rank, std::int64_t, false> rank() noexcept { retu
 constexpr window_function<win::dense_rank, std::int64_t, false> dense_rank() noexcept { return {}; }
 
 // LAG / LEAD (x [, offset]): NULL before the first (after the last) row, so always nullable.
+// The offset is an integer: param<"n"> there is a std::int32_t (PostgreSQL's lag/lead take an
+// `integer`; a bigint argument finds no function).
 template <expression E>
 constexpr auto lag(const E&) {
-    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_argument<win::lag, E>())>>::ok);
     return window_function<win::lag, value_type_of<E>, true, E>{};
 }
 template <expression E, class Offset>
 constexpr auto lag(const E&, const Offset&) {
-    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
-    return window_function<win::lag, value_type_of<E>, true, E, bind_parameter_t<Offset, std::int64_t>>{};
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_argument<win::lag, E>()),
+                                                              decltype(detail::check_window_argument<win::lag, bind_parameter_t<Offset, std::int32_t>>())>>::ok);
+    return window_function<win::lag, value_type_of<E>, true, E, bind_parameter_t<Offset, std::int32_t>>{};
 }
 template <expression E>
 constexpr auto lead(const E&) {
-    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_argument<win::lead, E>())>>::ok);
     return window_function<win::lead, value_type_of<E>, true, E>{};
 }
 template <expression E, class Offset>
 constexpr auto lead(const E&, const Offset&) {
-    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
-    return window_function<win::lead, value_type_of<E>, true, E, bind_parameter_t<Offset, std::int64_t>>{};
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_argument<win::lead, E>()),
+                                                              decltype(detail::check_window_argument<win::lead, bind_parameter_t<Offset, std::int32_t>>())>>::ok);
+    return window_function<win::lead, value_type_of<E>, true, E, bind_parameter_t<Offset, std::int32_t>>{};
 }
 template <expression E>
 constexpr auto first_value(const E&) {
-    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_typed_operand<E>())>>::ok);
-    return window_function<win::first_value, value_type_of<E>, nullable_in_v<E>, E>{};
+    static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_argument<win::first_value, E>())>>::ok);
+    return window_function<win::first_value, value_type_of<E>, false, E>{};
 }
 
 }  // namespace ctsql

@@ -24,11 +24,7 @@ struct having_without_group_by {
     static constexpr std::uint32_t sqlite_since = 3'039'000;
     static constexpr std::uint32_t postgresql_since = 0;
 };
-struct nulls_first_last {
-    static constexpr std::string_view name = "NULLS FIRST / NULLS LAST";
-    static constexpr std::uint32_t sqlite_since = 3'030'000;
-    static constexpr std::uint32_t postgresql_since = 0;
-};
+// nulls_first_last: expr/select_items.hpp (a sort key with NULLS FIRST/LAST records it).
 }  // namespace feature
 
 namespace detail {
@@ -94,19 +90,6 @@ inline constexpr bool has_outer_right_or_full = [] {
     return []<class... Items>(type_list<Items...>) {
         return ((Items::kind == join_kind::right || Items::kind == join_kind::full) || ...);
     }(FromItems{});
-}();
-
-template <class OrderBy>
-inline constexpr bool has_nulls_order = [] {
-    return []<class... Keys>(type_list<Keys...>) {
-        bool any = false;
-        for (bool n : {false, [] {
-                 if constexpr (is_sort_key_v<Keys>) return Keys::nulls != nulls_order::unspecified;
-                 else return false;
-             }()...})
-            any = any || n;
-        return any;
-    }(OrderBy{});
 }();
 
 template <class FromItems>
@@ -277,8 +260,7 @@ using select_features = concat<
                 typename S::group_by_list, typename S::having_clause, typename S::order_by_list>,
     std::conditional_t<has_outer_right_or_full<typename S::from_items>, type_list<feature::right_and_full_join>, type_list<>>,
     std::conditional_t<has_clause_v<typename S::having_clause> && S::group_by_list::size == 0,
-                       type_list<feature::having_without_group_by>, type_list<>>,
-    std::conditional_t<has_nulls_order<typename S::order_by_list>, type_list<feature::nulls_first_last>, type_list<>>>;
+                       type_list<feature::having_without_group_by>, type_list<>>>;
 
 // The rules of a SELECT that do not depend on the dialect. Nested (a subquery): columns outside
 // its own FROM are the outer statement's to check (a correlated subquery reads them).

@@ -26,12 +26,9 @@ TEST_CASE("postgresql advanced queries: CASE WHEN", "[postgresql][query][case]")
 TEST_CASE("postgresql advanced queries: window functions", "[postgresql][query][window]") {
     seeded s;
     acase::run_window(s.db);
-#if 0  // FIXME(ctsql): lag/lead's offset parameter is bound as a 64-bit integer (bigint), and PostgreSQL has no
-       // lead(anyelement, bigint): "function lead(text, bigint) does not exist [SQLSTATE 42883]". Expected: the
-       // offset typed std::int32_t (integer) on PostgreSQL, or cast, so that the call below works as on SQLite.
-    CHECK(acase::field_values<"ahead">(s.db.fetch_all(acase::win_lead_param, std::int64_t{3})) ==
+    // LEAD with the offset as a parameter: a std::int32_t, bound as integer (there is no lead(anyelement, bigint))
+    CHECK(acase::field_values<"ahead">(s.db.fetch_all(acase::win_lead_param, std::int32_t{3})) ==
           std::vector<acase::opt_str>{"dee", "eve", {}, {}, {}});
-#endif
 }
 
 TEST_CASE("postgresql advanced queries: EXISTS, IN and scalar subqueries", "[postgresql][query][subquery]") {

@@ -24,8 +24,8 @@ TEST_CASE("sqlite advanced queries: CASE WHEN", "[sqlite][query][case]") {
 TEST_CASE("sqlite advanced queries: window functions", "[sqlite][query][window]") {
     seeded s;
     acase::run_window(s.db);
-    // LEAD with the offset as a parameter (a 64-bit integer)
-    CHECK(acase::field_values<"ahead">(s.db.fetch_all(acase::win_lead_param, std::int64_t{3})) ==
+    // LEAD with the offset as a parameter (a std::int32_t)
+    CHECK(acase::field_values<"ahead">(s.db.fetch_all(acase::win_lead_param, std::int32_t{3})) ==
           std::vector<acase::opt_str>{"dee", "eve", {}, {}, {}});
 }
 

@@ -1,0 +1,34 @@
+// E016: the target dialect or its version lacks this feature.
+// Mistake: NULLS LAST in a window's ORDER BY for SQLite 3.29 (feature::nulls_first_last, SQLite 3.30;
+// window functions themselves need 3.25). Control: the same statement for SQLite 3.30.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <ctsql/ctsql.hpp>
+
+struct users_t {
+    static constexpr ctsql::fixed_string sql_name = "users";
+    struct id_c : ctsql::column<users_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct name_c : ctsql::column<users_t, "name", std::string> {} name;
+    struct email_c : ctsql::column<users_t, "email", std::string, ctsql::unique> {} email;
+    struct age_c : ctsql::column<users_t, "age", std::optional<std::int32_t>> {} age;
+};
+inline constexpr users_t users{};
+
+struct posts_t {
+    static constexpr ctsql::fixed_string sql_name = "posts";
+    struct id_c : ctsql::column<posts_t, "id", std::int64_t, ctsql::primary_key, ctsql::autoincrement> {} id;
+    struct author_id_c : ctsql::column<posts_t, "author_id", std::int64_t, ctsql::references<users_t::id_c>> {} author_id;
+    struct title_c : ctsql::column<posts_t, "title", std::string> {} title;
+};
+inline constexpr posts_t posts{};
+
+inline constexpr auto query =
+    ctsql::select(ctsql::as<"n">(ctsql::row_number().over(ctsql::window().order_by(ctsql::desc(users.age).nulls_last())))).from(users);
+
+#ifdef CTSQL_COMPILE_FAIL
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'029'000>>(query);
+#else
+inline constexpr auto text = ctsql::sql<ctsql::sqlite<3'030'000>>(query);
+#endif
