@@ -2,11 +2,13 @@
 """Writes a translation unit with N distinct ctsql statements over a 10-table schema.
 
 Mode "render": each statement is rendered for SQLite and PostgreSQL into constants (the
-cost of checking and rendering queries). Mode "execute" (once connectors exist): each is also
+cost of checking and rendering queries). Mode "advanced": the same with the constructs of the
+advanced-SQL layer (correlated EXISTS and scalar subqueries, UNION ALL with ORDER BY/LIMIT,
+window functions with PARTITION BY and frames, CASE, CTEs and derived tables). Mode "execute" (once connectors exist): each is also
 prepared, bound and fetched into rows. Statements differ in tables, columns, predicates and
 parameters, so none is a repeat the compiler could share.
 
-usage: generate.py N [render|execute] > tu.cpp
+usage: generate.py N [render|advanced|execute] > tu.cpp
 """
 import random
 import sys
@@ -75,6 +77,37 @@ def statement(rng, i):
         (f"ctsql::select({cols}).from(bench::{table}).where({preds})")
 
 
+def advanced_statement(rng, i):
+    t = rng.randrange(1, TABLES)
+    table, parent = f"bench::t{t}", f"bench::t{t-1}"
+    preds = " && ".join(f"({predicate(rng, f't{t}', i, k)})" for k in range(rng.randint(1, 2)))
+    c_int, c_text = 4 * rng.randrange(2), 4 * rng.randrange(2) + 1
+    kind = i % 6
+    if kind == 0:  # correlated EXISTS and a scalar subquery
+        return (f"ctsql::select({parent}.id, {parent}.c{c_text}, ctsql::as<\"n\">(ctsql::scalar(ctsql::select(ctsql::count())"
+                f".from({table}).where({table}.parent == {parent}.id)))).from({parent})"
+                f".where(ctsql::exists(ctsql::select({table}.id).from({table}).where({table}.parent == {parent}.id && {preds})))")
+    if kind == 1:  # UNION ALL of two tables, ordered and limited as a whole
+        return (f"ctsql::union_all(ctsql::select({table}.c{c_int}, {table}.c{c_text}).from({table}).where({preds}), "
+                f"ctsql::select({parent}.c{c_int}, {parent}.c{c_text}).from({parent}))"
+                f".order_by(ctsql::by<\"c{c_int}\">.desc()).limit(ctsql::param<\"n{i}\">)")
+    if kind == 2:  # window functions
+        return (f"ctsql::select({table}.id, ctsql::as<\"rn\">(ctsql::row_number().over(ctsql::window().partition_by({table}.parent)"
+                f".order_by({table}.c{c_int}.desc()))), ctsql::as<\"s\">(ctsql::sum({table}.c{c_int}).over(ctsql::window()"
+                f".order_by({table}.id).rows_between(ctsql::preceding<2>, ctsql::current_row))), "
+                f"ctsql::as<\"prev\">(ctsql::lag({table}.c{c_text}).over(ctsql::window().order_by({table}.id)))).from({table}).where({preds})")
+    if kind == 3:  # CASE
+        return (f"ctsql::select({table}.id, ctsql::as<\"band\">(ctsql::case_when({table}.c{c_int} < ctsql::param<\"lo{i}\">, ctsql::lit<\"low\">)"
+                f".when({table}.c{c_int} < ctsql::param<\"hi{i}\">, ctsql::lit<\"mid\">).else_(ctsql::lit<\"high\">))).from({table}).where({preds})")
+    if kind == 4:  # a CTE
+        return (f"[] {{ constexpr auto w = ctsql::cte<\"w{i}\">(ctsql::select({table}.id, {table}.c{c_int}).from({table}).where({preds})); "
+                f"return ctsql::select(w.c<\"id\">, {parent}.c{c_text}).from(w).join({parent}).on({parent}.id == w.c<\"id\">); }}()")
+    # a derived table in FROM
+    return (f"[] {{ constexpr auto d = ctsql::derived<\"d{i}\">(ctsql::select({table}.parent, ctsql::as<\"k\">(ctsql::count())).from({table})"
+            f".where({preds}).group_by({table}.parent)); "
+            f"return ctsql::select({parent}.id, d.c<\"k\">).from({parent}).left_join(d).on(d.c<\"parent\"> == {parent}.id); }}()")
+
+
 def main():
     n = int(sys.argv[1])
     mode = sys.argv[2] if len(sys.argv) > 2 else "render"
@@ -82,8 +115,9 @@ def main():
     out = schema()
     out.append("")
     for i in range(n):
-        out.append(f"constexpr auto q{i} = {statement(rng, i)};")
-        if mode == "render":
+        make = advanced_statement if mode == "advanced" else statement
+        out.append(f"constexpr auto q{i} = {make(rng, i)};")
+        if mode in ("render", "advanced"):
             out.append(f"constinit const char* q{i}_sqlite = ctsql::c_str<ctsql::sqlite<>>(q{i});")
             out.append(f"constinit const char* q{i}_pg = ctsql::c_str<ctsql::postgresql<>>(q{i});")
     out.append("int main() { return 0; }")

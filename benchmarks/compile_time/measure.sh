@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compile time and peak memory of generated TUs with N statements, on g++ and clang++.
-# usage: benchmarks/compile_time/measure.sh [N...]   (default: 0 10 50 100 200)
+# usage: [MODE=render|advanced] benchmarks/compile_time/measure.sh [N...]   (default: 0 10 50 100 200;
+# MODE picks the statements generate.py writes, render by default)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -10,7 +11,7 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(0 10 50 100 200)
 printf '| statements | compiler | wall s | peak MB |\n|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
-    python3 "$here/generate.py" "$n" render >"$tmp/tu$n.cpp"
+    python3 "$here/generate.py" "$n" "${MODE:-render}" >"$tmp/tu$n.cpp"
     for cxx in g++ clang++; do
         best_wall=999; best_mem=0
         for run in 1 2 3; do
