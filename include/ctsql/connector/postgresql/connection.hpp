@@ -36,6 +36,7 @@
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/error.hpp"
 #include "ctsql/connector/postgresql/values.hpp"
+#include "ctsql/connector/postgresql/dynamic.hpp"  // dynamic queries (added with ctsql::dynamic)
 #include "ctsql/connector/row_mapping.hpp"
 #include "ctsql/connector/statement_cache.hpp"
 #include "ctsql/connector/transaction.hpp"
@@ -677,6 +678,88 @@ public:
         }
     }
 
+    // ---- Dynamic queries (ctsql::dynamic, connector/dynamic.hpp) --------------------------------
+    // The same entry points for a dynamic_select, which carries its values: no arguments. Its
+    // statements are prepared once per distinct text and cached (connector/postgresql/dynamic.hpp).
+
+    template <class D, class B>
+    std::uint64_t execute(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_execute_verdict<dynamic_select<D, B>, Dialect>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::postgresql_impl::result_ptr r = run_dynamic(query.sql(), query.values());
+            return detail::postgresql_impl::affected_rows(r.get());
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_all(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            detail::postgresql_impl::result_ptr r = run_dynamic(query.sql(), query.values());
+            const std::string_view sql = query.sql();
+            const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
+            const int count = PQntuples(r.get());
+            std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
+            for (int i = 0; i != count; ++i)
+                detail::postgresql_impl::read_row<Row>(r.get(), i, types, rows[static_cast<std::size_t>(i)], sql);
+            return rows;
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_one(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            auto row = fetch_at_most_one_dynamic<Target>(query);
+            if (!row) throw row_count_error("fetch_one: the statement returned no row", query.sql());
+            return std::move(*row);
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_optional(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) detail::fire<verdict>();
+        else return fetch_at_most_one_dynamic<Target>(query);
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            state_->check_idle();
+            auto& cache = dynamic_statements();
+            const auto& entry = cache.prepare(state_->conn, query.sql(), query.values());
+            cache.encode(query.values(), query.sql());
+            PGconn* conn = state_->conn;
+            // The range reports errors with the cached copy of the text (the query may be gone).
+            const std::string_view sql = entry.sql;
+            if (PQsendQueryPrepared(conn, entry.name.c_str(), cache.count(), cache.values(), cache.lengths(),
+                                    cache.formats(), 1) == 0)
+                detail::postgresql_impl::throw_result_error(conn, nullptr, sql);
+            state_->streaming = true;
+            if (PQsetSingleRowMode(conn) == 0) {
+                state_->drain();
+                throw database_error("cannot enter libpq's single-row mode", std::string(sql));
+            }
+            return postgresql_rows<detail::fetch_target<Target, Row>, Row>(*state_, detail::npos, sql);
+        }
+    }
+
     // BEGIN (outermost, with the options) or SAVEPOINT (nested); see connector/transaction.hpp.
     [[nodiscard]] transaction_type transaction(const postgresql_transaction_options& options = {}) {
         const unsigned depth = state_->begin(options);
@@ -781,6 +864,58 @@ private:
     }
 
     std::unique_ptr<state> state_;
+
+    // ---- Dynamic queries (see the public part above) -------------------------------------------
+    detail::postgresql_impl::dynamic_statements& dynamic_statements() {
+        if (!dynamic_statements_) dynamic_statements_ = std::make_unique<detail::postgresql_impl::dynamic_statements>();
+        return *dynamic_statements_;
+    }
+
+    // Prepares (once per text and types), binds and runs; the successful result.
+    detail::postgresql_impl::result_ptr run_dynamic(const std::string& sql, std::span<const dynamic_value> values) {
+        using detail::postgresql_impl::result_ptr;
+        state_->check_idle();
+        auto& cache = dynamic_statements();
+        const auto* entry = &cache.prepare(state_->conn, sql, values);
+        cache.encode(values, sql);
+        auto exec = [&] {
+            return result_ptr(PQexecPrepared(state_->conn, entry->name.c_str(), cache.count(), cache.values(),
+                                             cache.lengths(), cache.formats(), 1));
+        };
+        auto succeeded = [](const result_ptr& r) {
+            const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+            return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+        };
+        result_ptr r = exec();
+        if (!succeeded(r) && state_->lost_prepared_statement(r.get(), detail::npos) &&
+            PQtransactionStatus(state_->conn) == PQTRANS_IDLE) {
+            // The server forgot it (DISCARD ALL, DEALLOCATE): prepare again and retry once.
+            cache.forget(*entry);
+            entry = &cache.prepare(state_->conn, sql, values);
+            r = exec();
+        }
+        if (!succeeded(r)) detail::postgresql_impl::throw_result_error(state_->conn, r.get(), sql);
+        return r;
+    }
+
+    template <class Target, class D, class B>
+    auto fetch_at_most_one_dynamic(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        detail::postgresql_impl::result_ptr r = run_dynamic(query.sql(), query.values());
+        const std::string_view sql = query.sql();
+        const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
+        std::optional<detail::fetch_target<Target, Row>> row;
+        const int count = PQntuples(r.get());
+        if (count > 1)
+            throw row_count_error(
+                detail::join_text("the statement returned ", std::to_string(count), " rows where at most one was expected"),
+                std::string(sql));
+        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, types, row.emplace(), sql);
+        return row;
+    }
+
+    // Prepared statements of dynamic queries (their names and texts), made on first use.
+    std::unique_ptr<detail::postgresql_impl::dynamic_statements> dynamic_statements_;
 };
 
 using postgresql_connection = basic_postgresql_connection<>;

@@ -32,6 +32,7 @@
 #include "ctsql/connector/row_mapping.hpp"
 #include "ctsql/connector/sqlite/error.hpp"
 #include "ctsql/connector/sqlite/values.hpp"
+#include "ctsql/connector/sqlite/dynamic.hpp"  // dynamic queries (added with ctsql::dynamic)
 #include "ctsql/connector/statement_cache.hpp"
 #include "ctsql/connector/transaction.hpp"
 #include "ctsql/dialect/sqlite.hpp"
@@ -542,6 +543,78 @@ public:
         }
     }
 
+    // ---- Dynamic queries (ctsql::dynamic, connector/dynamic.hpp) --------------------------------
+    // The same entry points for a dynamic_select, which carries its values: no arguments. Its
+    // statements are cached by text (connector/sqlite/dynamic.hpp); fetch() prepares its own.
+
+    template <class D, class B>
+    std::uint64_t execute(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_execute_verdict<dynamic_select<D, B>, Dialect>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
+            return state_->run(lease.get());
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_all(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
+            sqlite3_stmt* stmt = lease.get();
+            detail::sqlite_impl::check_columns<Row>(stmt);
+            std::vector<detail::fetch_target<Target, Row>> rows;
+            int rc;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+                detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
+            if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, query.sql());
+            return rows;
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_one(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            auto row = fetch_at_most_one_dynamic<Target>(query);
+            if (!row) throw row_count_error("fetch_one: the statement returned no row", query.sql());
+            return std::move(*row);
+        }
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch_optional(const dynamic_select<D, B>& query) {
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) detail::fire<verdict>();
+        else return fetch_at_most_one_dynamic<Target>(query);
+    }
+
+    template <class Target = void, class D, class B>
+    auto fetch(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, Target>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return;
+        } else {
+            const std::string& sql = query.sql();
+            detail::sqlite_impl::statement_lease lease(*state_, state_->prepare(sql.data(), sql.size()), detail::npos);
+            detail::sqlite_impl::check_columns<Row>(lease.get());
+            detail::sqlite_impl::bind_dynamic(lease.get(), query.values(), true);
+            return sqlite_rows<detail::fetch_target<Target, Row>, Row>(std::move(lease));
+        }
+    }
+
     // BEGIN <mode> (outermost) or SAVEPOINT (nested); see connector/transaction.hpp.
     [[nodiscard]] transaction_type transaction(sqlite_transaction_mode mode = sqlite_transaction_mode::deferred) {
         const unsigned depth = state_->begin(mode);
@@ -604,6 +677,37 @@ private:
     }
 
     std::unique_ptr<state> state_;
+
+    // ---- Dynamic queries (see the public part above) -------------------------------------------
+    template <class D, class B>
+    detail::sqlite_impl::dynamic_lease acquire_dynamic(const dynamic_select<D, B>& query) {
+        if (!dynamic_statements_) dynamic_statements_ = std::make_unique<detail::sqlite_impl::dynamic_statements>();
+        auto prepare = [&](const char* sql, std::size_t size) { return state_->prepare(sql, size); };
+        return detail::sqlite_impl::acquire_dynamic(*dynamic_statements_, query.sql(), query.values(), prepare);
+    }
+
+    template <class Target, class D, class B>
+    auto fetch_at_most_one_dynamic(const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
+        sqlite3_stmt* stmt = lease.get();
+        detail::sqlite_impl::check_columns<Row>(stmt);
+        std::optional<detail::fetch_target<Target, Row>> row;
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            detail::sqlite_impl::read_row<Row>(stmt, row.emplace());
+            rc = sqlite3_step(stmt);
+            if (rc == SQLITE_ROW)
+                throw row_count_error("the statement returned more than one row where at most one was expected",
+                                      query.sql());
+        }
+        if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, query.sql());
+        return row;
+    }
+
+    // Prepared statements of dynamic queries, made on first use; declared after state_ so that
+    // they are finalized before the database is closed.
+    std::unique_ptr<detail::sqlite_impl::dynamic_statements> dynamic_statements_;
 };
 
 using sqlite_connection = basic_sqlite_connection<>;
