@@ -621,8 +621,13 @@ void test_drift_after_restoring_a_column(Backend& b) {
     const auto drift = mig.drift(b.introspect());
     INFO(show(drift));
     CHECK(drift.empty());
-    auto order = ctsql::compare_schema<typename decltype(mig)::dialect>(mig.revisions()[8].schema, b.introspect());
-    std::erase_if(order, [](const std::string& line) { return !contains(line, "columns in a different order"); });
+    using dialect = typename decltype(mig)::dialect;
+    auto live = b.introspect();
+    std::erase_if(live, [](const ctsql::live_table& t) { return t.name == "ctsql_migrations"; });
+    CHECK(ctsql::compare_schema<dialect>(mig.revisions()[8].schema, live, ctsql::compare_options{.column_order = false})
+              .empty());
+    const auto order = ctsql::compare_schema<dialect>(mig.revisions()[8].schema, live);
+    INFO(show(order));
     REQUIRE(order.size() == 1);
     CHECK(order[0] ==
           "table articles: columns in a different order: declared (id, author, title, body, views, editor), "

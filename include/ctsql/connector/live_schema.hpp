@@ -339,13 +339,21 @@ struct table_spec_pointers<type_list<Tables...>> {
 template <schema_type S>
 inline constexpr const auto& schema_table_specs = detail::live::table_spec_pointers<typename S::table_list>::value;
 
+// What compare() counts as a difference beyond names, types, keys and indexes.
+struct compare_options {
+    // The order of the columns both sides have. A migration runner turns it off: a downgrade
+    // that restores a dropped column can only append it, and ctsql never reads by position.
+    bool column_order = true;
+};
+
 // The differences between a declared table and the table in the database, one human-readable
 // line each ("table users: column email: declared NOT NULL, database allows NULL"); empty when
 // they agree. Columns and the column order of keys and indexes must match exactly; unique keys,
 // foreign keys and indexes are compared as sets. Defaults are compared by meaning, so the
 // database's spelling ('-3'::integer, 1 for TRUE in SQLite, ...) is no difference.
 template <dialect D>
-std::vector<std::string> compare(const table_spec& declared, const live_table& live) {
+std::vector<std::string> compare(const table_spec& declared, const live_table& live,
+                                 compare_options options = {}) {
     using namespace detail::live;
     std::vector<std::string> out;
     const std::string prefix = "table " + std::string(declared.name) + ": ";
@@ -388,7 +396,7 @@ std::vector<std::string> compare(const table_spec& declared, const live_table& l
         if (live.find_column(column.name) != nullptr) declared_order.push_back(column.name);
     for (const live_column& l : live.columns)
         if (declared.find_column(l.name) != nullptr) live_order.push_back(l.name);
-    if (declared_order != live_order)
+    if (options.column_order && declared_order != live_order)
         report("columns in a different order: declared " + names_text(declared_order) + ", database " +
                names_text(live_order));
 
@@ -467,7 +475,7 @@ std::vector<std::string> compare(const table_spec& declared, const live_table& l
 // database", "table y: in database, not declared").
 template <dialect D>
 std::vector<std::string> compare_schema(std::span<const table_spec* const> declared,
-                                        std::span<const live_table> live) {
+                                        std::span<const live_table> live, compare_options options = {}) {
     std::vector<std::string> out;
     for (const table_spec* table : declared) {
         const auto l = std::find_if(live.begin(), live.end(),
@@ -476,7 +484,7 @@ std::vector<std::string> compare_schema(std::span<const table_spec* const> decla
             out.push_back("table " + std::string(table->name) + ": declared, missing in database");
             continue;
         }
-        auto differences = compare<D>(*table, *l);
+        auto differences = compare<D>(*table, *l, options);
         out.insert(out.end(), std::make_move_iterator(differences.begin()),
                    std::make_move_iterator(differences.end()));
     }
@@ -490,8 +498,8 @@ std::vector<std::string> compare_schema(std::span<const table_spec* const> decla
 // compare_schema() against the tables of schema S:
 //   ctsql::compare_schema<ctsql::sqlite<>, app_schema>(ctsql::sqlite_introspect_schema(db))
 template <dialect D, schema_type S>
-std::vector<std::string> compare_schema(std::span<const live_table> live) {
-    return compare_schema<D>(std::span<const table_spec* const>(schema_table_specs<S>), live);
+std::vector<std::string> compare_schema(std::span<const live_table> live, compare_options options = {}) {
+    return compare_schema<D>(std::span<const table_spec* const>(schema_table_specs<S>), live, options);
 }
 
 }  // namespace ctsql
