@@ -11,6 +11,7 @@
 // revision's downgrade (derived from the states) must restore the schema before it.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -147,11 +148,23 @@ constexpr auto check_revision() {
         return ctsql::detail::pass();
 }
 
+namespace detail {
+// The last revision of a chain; base for an empty one (a freshly scaffolded project).
+template <class... Revisions>
+struct head_of {
+    using type = at<sizeof...(Revisions) - 1, type_list<Revisions...>>;
+};
+template <>
+struct head_of<> {
+    using type = base;
+};
+}  // namespace detail
+
 template <class... Revisions>
 struct chain {
     using revisions = type_list<Revisions...>;
     static constexpr std::size_t size = sizeof...(Revisions);
-    using head = detail::at<size - 1, revisions>;
+    using head = typename detail::head_of<Revisions...>::type;
 };
 
 namespace detail {
@@ -162,7 +175,7 @@ template <class... Rs>
 struct check_links<type_list<Rs...>> {
     using list = type_list<Rs...>;
     static constexpr std::size_t duplicate = [] {
-        constexpr std::string_view ids[] = {Rs::id.view()...};
+        constexpr std::array<std::string_view, sizeof...(Rs)> ids{Rs::id.view()...};  // std::array: may be empty
         for (std::size_t i = 0; i != sizeof...(Rs); ++i)
             for (std::size_t j = 0; j != i; ++j)
                 if (ids[i] == ids[j]) return i;
