@@ -72,16 +72,22 @@ inline constexpr bool is_compound = false;
 template <set_operator Op, class L, class R, class O, class Li, class Of>
 inline constexpr bool is_compound<compound_statement<Op, L, R, O, Li, Of>> = true;
 
+// No ORDER BY, LIMIT or OFFSET of its own (a SELECT or a compound).
+template <class S>
+constexpr bool is_unordered() {
+    return S::order_by_list::size == 0 && !has_clause_v<typename S::limit_clause> && !has_clause_v<typename S::offset_clause>;
+}
+
 template <class S>
 constexpr bool is_plain_select() {
     if constexpr (!is_select_statement<S>) return false;
-    else return S::order_by_list::size == 0 && !has_clause_v<typename S::limit_clause> && !has_clause_v<typename S::offset_clause>;
+    else return is_unordered<S>();
 }
 
 template <class S>
 constexpr bool is_plain_compound() {
     if constexpr (!is_compound<S>) return false;
-    else return S::order_by_list::size == 0 && !has_clause_v<typename S::limit_clause> && !has_clause_v<typename S::offset_clause>;
+    else return is_unordered<S>();
 }
 
 template <class Key>

@@ -55,6 +55,11 @@ constexpr auto check_subquery() {
     else return check_select_shape<S, true>();
 }
 template <class S>
+constexpr bool is_one_column_select() {
+    if constexpr (!is_select_statement<S>) return false;
+    else return S::items::size == 1;
+}
+template <class S>
 constexpr auto check_one_column() {
     if constexpr (!is_select_statement<S>) return report<error::not_a_select_statement<S>>();
     else if constexpr (S::items::size != 1) return report<error::subquery_must_select_one_column<S>>();
@@ -146,12 +151,8 @@ constexpr auto exists(const S&) {
 template <class S>
 constexpr auto scalar(const S&) {
     static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_one_column<S>())>>::ok);
-    if constexpr (detail::is_select_statement<S>) {
-        if constexpr (S::items::size == 1) return scalar_subquery<S>{};
-        else return detail::invalid_subquery<std::int64_t>{};
-    } else {
-        return detail::invalid_subquery<std::int64_t>{};
-    }
+    if constexpr (detail::is_one_column_select<S>()) return scalar_subquery<S>{};
+    else return detail::invalid_subquery<std::int64_t>{};
 }
 
 // x IN (SELECT one comparable column ...)
