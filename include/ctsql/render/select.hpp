@@ -27,6 +27,14 @@ struct having_without_group_by {
 // nulls_first_last: expr/select_items.hpp (a sort key with NULLS FIRST/LAST records it).
 }  // namespace feature
 
+namespace error {
+// ctsql[E101]: WITH lists one body per name.
+template <class FirstCte, class SecondCte>
+struct two_ctes_with_one_name {
+    static_assert(detail::dependent_false<FirstCte>, "ctsql[E101] two different CTEs of this statement have the same name: rename one");
+};
+}  // namespace error
+
 namespace detail {
 
 template <class Context, class Source, class Writer>
@@ -202,11 +210,6 @@ struct from_features<type_list<Items...>> {
 
 // The CTEs a statement needs, each once, in an order where each comes after those its body
 // uses: every WITH is hoisted to the outermost statement (bodies are written without one).
-template <class L, fixed_string Name>
-inline constexpr bool has_cte_named = []<class... Cs>(type_list<Cs...>) {
-    return ((Cs::sql_name.view() == Name.view()) || ...);
-}(L{});
-
 template <class S>
 inline constexpr bool is_cte_source = [] {
     if constexpr (requires { S::is_cte; }) return S::is_cte;
@@ -218,6 +221,26 @@ struct collect_ctes {
     using type = Found;
 };
 
+// The CTE called Name in list L (void when there is none).
+template <class L, fixed_string Name>
+struct cte_named {
+    using type = void;
+};
+template <class C, class... Cs, fixed_string Name>
+struct cte_named<type_list<C, Cs...>, Name> {
+    using type = std::conditional_t<C::sql_name.view() == Name.view(), C, typename cte_named<type_list<Cs...>, Name>::type>;
+};
+
+// Whether CTE B, whose name is listed already as A, is the same CTE: a recursive CTE's
+// self-reference is a type of its own (with the base part only), anything else is a second CTE
+// of that name, whose body the WITH would silently lose (ctsql[E101]).
+template <class A, class B>
+constexpr auto check_cte_name() {
+    if constexpr (std::is_void_v<A>) return pass();
+    else if constexpr (std::is_same_v<typename A::derived_select, typename B::derived_select> && A::is_recursive == B::is_recursive) return pass();
+    else return report<error::two_ctes_with_one_name<A, B>>();
+}
+
 // Found with CTE source S added (after the CTEs its body uses), unless S is no CTE or is
 // listed already (or is the one being defined: a recursive CTE reading itself).
 template <class Found, class S, class Skip, bool IsCte = is_cte_source<S>>
@@ -226,7 +249,10 @@ struct add_cte {
 };
 template <class Found, class S, class Skip>
 struct add_cte<Found, S, Skip, true> {
-    static constexpr bool listed = has_cte_named<Found, S::sql_name> || has_cte_named<Skip, S::sql_name>;
+    using listed_as = std::conditional_t<std::is_void_v<typename cte_named<Found, S::sql_name>::type>,
+                                         typename cte_named<Skip, S::sql_name>::type, typename cte_named<Found, S::sql_name>::type>;
+    static_assert(::ctsql::detail::enforce<rule_of<decltype(check_cte_name<listed_as, S>())>>::ok);
+    static constexpr bool listed = !std::is_void_v<listed_as>;
     template <bool Listed, class = void>
     struct with {
         using type = Found;
