@@ -52,6 +52,24 @@ struct no_frame {};
 template <bool Rows, class Start, class End>
 struct frame {};
 
+namespace error {
+// A window function as a key of a window: window().partition_by(rank().over(w)) or
+// window().order_by(row_number().over(w).desc()). Both databases reject it at run time.
+template <class Key>
+struct window_function_inside_window {
+    static_assert(detail::dependent_false<Key>, "ctsql[E054] window functions are allowed only in SELECT items and ORDER BY");
+};
+}  // namespace error
+
+namespace detail {
+template <class Key>
+constexpr auto check_window_key() {
+    if constexpr (is_sort_key_v<Key>) return check_window_key<typename Key::expression_type>();
+    else if constexpr (is_window_v<Key>) return report<error::window_function_inside_window<Key>>();
+    else return pass();
+}
+}  // namespace detail
+
 template <class Partition = type_list<>, class Order = type_list<>, class Frame = no_frame>
 struct window_spec {
     using partition = Partition;
@@ -60,11 +78,13 @@ struct window_spec {
     template <expression... Keys>
         requires(Partition::size == 0 && sizeof...(Keys) > 0)
     constexpr window_spec<type_list<Keys...>, Order, Frame> partition_by(const Keys&...) const noexcept {
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_key<Keys>())...>>::ok);
         return {};
     }
     template <class... Keys>
         requires(Order::size == 0 && sizeof...(Keys) > 0 && ((is_sort_key_v<Keys> || expression<Keys>) && ...))
     constexpr window_spec<Partition, type_list<Keys...>, Frame> order_by(const Keys&...) const noexcept {
+        static_assert(::ctsql::detail::enforce<detail::broken_rule<decltype(detail::check_window_key<Keys>())...>>::ok);
         return {};
     }
     template <class Start, class End>
