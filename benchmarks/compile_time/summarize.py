@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Turns measure.sh's samples into the compile-cost tables: benchmarks/results/compile_time.{md,json}.
+
+Per (mode, N, compiler): the median of the runs' wall time, user CPU time and peak RSS. Per mode
+and compiler: the marginal cost of one query, the slope between the smallest N >= 10 and the
+largest N. For the 32-query TU and the slope: the targets of issue #8 (g++ 12 -O2, as the peers
+were measured: ctsql at most 2.4 s and 250 MB for 32 queries, at most 40 ms and 5 MB per query).
+
+usage: summarize.py samples.tsv OUT_PREFIX [--load-before L] [--load-after L] [--compilers TEXT] [--commit SHA]
+"""
+import argparse
+import csv
+import datetime
+import json
+import statistics
+from collections import defaultdict
+
+TARGET_32 = {"wall_s": 2.4, "peak_mb": 250}
+TARGET_SLOPE = {"wall_ms": 40, "peak_mb": 5}
+PEERS_32 = [("raw sqlite3 (peers' TU)", 1.20, 135), ("sqlpp11", 8.12, 591), ("sqlite_orm", 8.86, 499)]
+MODE_TITLE = {"raw": "raw sqlite3", "execute": "ctsql", "render": "ctsql render", "advanced": "ctsql advanced"}
+
+
+def medians(rows):
+    return {"wall_s": statistics.median(float(r["wall_s"]) for r in rows),
+            "user_s": statistics.median(float(r["user_s"]) for r in rows),
+            "peak_mb": statistics.median(int(r["peak_kb"]) for r in rows) / 1024,
+            "runs": [{"wall_s": float(r["wall_s"]), "user_s": float(r["user_s"]), "peak_mb": int(r["peak_kb"]) / 1024}
+                     for r in rows]}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("samples")
+    ap.add_argument("out")
+    ap.add_argument("--load-before", default="")
+    ap.add_argument("--load-after", default="")
+    ap.add_argument("--compilers", default="")
+    ap.add_argument("--commit", default="")
+    a = ap.parse_args()
+
+    groups = defaultdict(list)
+    with open(a.samples) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            groups[(r["mode"], int(r["n"]), r["compiler"])].append(r)
+    cells = {k: medians(v) for k, v in groups.items()}
+    modes = list(dict.fromkeys(k[0] for k in groups))
+    sizes = sorted({k[1] for k in groups})
+    compilers = list(dict.fromkeys(k[2] for k in groups))
+    runs = max(len(v) for v in groups.values())
+
+    slopes = {}
+    lo = min((n for n in sizes if n >= 10), default=None)
+    hi = max(sizes)
+    if lo is not None and hi > lo:
+        for mode in modes:
+            for cxx in compilers:
+                if (mode, lo, cxx) in cells and (mode, hi, cxx) in cells:
+                    a_, b_ = cells[(mode, lo, cxx)], cells[(mode, hi, cxx)]
+                    slopes[(mode, cxx)] = {"from": lo, "to": hi,
+                                           "wall_ms": 1000 * (b_["wall_s"] - a_["wall_s"]) / (hi - lo),
+                                           "user_ms": 1000 * (b_["user_s"] - a_["user_s"]) / (hi - lo),
+                                           "peak_mb": (b_["peak_mb"] - a_["peak_mb"]) / (hi - lo)}
+
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    md = [f"# Compile cost: generated TUs with N queries ({now}, commit {a.commit})", "",
+          f"`benchmarks/compile_time/measure.sh`: `-std=c++20 -O2 -c`, median of {runs} runs (rounds interleaved), "
+          f"GNU time wall / user CPU / peak RSS. Compilers: {a.compilers}. "
+          f"Load average (1/5/15 min) before: {a.load_before}, after: {a.load_after} "
+          "(2 vCPUs shared with other jobs: wall time is inflated by load, user CPU time much less).", "",
+          "Modes: `raw` = each query written with the sqlite3 C API (prepare_v2, bind_*, step, column_*, "
+          "finalize) into a struct; `execute` = the same queries as ctsql statements run with "
+          "`sqlite_connection::fetch_optional / fetch_all / execute` into the same structs. "
+          "Mix: point select by primary key, filtered select with ORDER BY/LIMIT, insert, update, delete, "
+          "join, over a 10-table schema.", ""]
+    head = "| N | compiler | " + " | ".join(f"{MODE_TITLE.get(m, m)} wall s | user s | peak MB" for m in modes) + " |"
+    md += [head, "|" + "---|" * (2 + 3 * len(modes))]
+    for n in sizes:
+        for cxx in compilers:
+            row = [str(n), cxx]
+            for m in modes:
+                c = cells.get((m, n, cxx))
+                row += [f"{c['wall_s']:.2f}", f"{c['user_s']:.2f}", f"{c['peak_mb']:.0f}"] if c else ["-"] * 3
+            md.append("| " + " | ".join(row) + " |")
+    if slopes:
+        md += ["", f"Marginal cost of one query (slope from N={lo} to N={hi}):", "",
+               "| mode | compiler | wall ms | user ms | peak MB |", "|---|---|---|---|---|"]
+        for (m, cxx), s in slopes.items():
+            md.append(f"| {MODE_TITLE.get(m, m)} | {cxx} | {s['wall_ms']:.0f} | {s['user_ms']:.0f} | {s['peak_mb']:.2f} |")
+
+    verdicts = []
+    if "execute" in modes and 32 in sizes:
+        md += ["", "Against the targets (issue #8: ctsql on g++ 12 -O2, 32-query TU at most 2.4 s and 250 MB, "
+               "at most 40 ms and 5 MB per additional query; peers' 32-query TUs on this machine: "
+               + ", ".join(f"{name} {s} s / {mb} MB" for name, s, mb in PEERS_32) + "):", "",
+               "| compiler | 32 queries wall s | user s | peak MB | per query wall ms | user ms | MB | verdict |",
+               "|---|---|---|---|---|---|---|---|"]
+        for cxx in compilers:
+            c = cells.get(("execute", 32, cxx))
+            s = slopes.get(("execute", cxx))
+            if not c:
+                continue
+            misses = []
+            if c["wall_s"] > TARGET_32["wall_s"]:
+                misses.append("32-query wall" + (" (user CPU within)" if c["user_s"] <= TARGET_32["wall_s"] else ""))
+            if c["peak_mb"] > TARGET_32["peak_mb"]:
+                misses.append("32-query memory")
+            if s and s["wall_ms"] > TARGET_SLOPE["wall_ms"]:
+                misses.append("per-query time" + (" (user CPU within)" if s["user_ms"] <= TARGET_SLOPE["wall_ms"] else ""))
+            if s and s["peak_mb"] > TARGET_SLOPE["peak_mb"]:
+                misses.append("per-query memory")
+            verdict = "meets all targets" if not misses else "misses: " + ", ".join(misses)
+            verdicts.append({"compiler": cxx, "misses": misses})
+            sl = [f"{s['wall_ms']:.0f}", f"{s['user_ms']:.0f}", f"{s['peak_mb']:.2f}"] if s else ["-"] * 3
+            md.append(f"| {cxx} | {c['wall_s']:.2f} | {c['user_s']:.2f} | {c['peak_mb']:.0f} | " + " | ".join(sl)
+                      + f" | {verdict} |")
+
+    with open(a.out + ".md", "w") as f:
+        f.write("\n".join(md) + "\n")
+    doc = {"measured": now, "commit": a.commit, "compilers": a.compilers, "flags": "-std=c++20 -O2 -c",
+           "runs": runs, "load_before": a.load_before, "load_after": a.load_after,
+           "cells": [{"mode": m, "n": n, "compiler": cxx, **cells[(m, n, cxx)]} for (m, n, cxx) in sorted(cells)],
+           "slopes": [{"mode": m, "compiler": cxx, **s} for (m, cxx), s in slopes.items()],
+           "targets": {"tu32": TARGET_32, "per_query": TARGET_SLOPE, "verdicts": verdicts}}
+    with open(a.out + ".json", "w") as f:
+        json.dump(doc, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
