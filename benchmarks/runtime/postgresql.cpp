@@ -20,6 +20,7 @@
 
 #include <ctsql/connector/postgresql.hpp>
 
+#include "peers/peers.hpp"
 #include "workloads.hpp"
 
 namespace bench {
@@ -378,10 +379,11 @@ int main(int argc, char** argv) {
 
     const PgEnv pg;
     const std::vector<Workload> bulk = {Workload::w1, Workload::w5};
-    const std::vector<Entry> entries = {entry<RawPg>("raw", every_workload(), pg, d),
+    std::vector<Entry> entries = {entry<RawPg>("raw", every_workload(), pg, d),
                                         entry<CtsqlPg>("ctsql", every_workload(), pg, d),
                                         entry<CtsqlPgMany>("ctsql-many", bulk, pg, d),
                                         entry<RawPgPipeline>("raw-pipeline", bulk, pg, d)};
+    peers::add_postgresql_peers(entries, pg, d);
     register_rounds(o, "pg", entries);
 
     add_context(o);

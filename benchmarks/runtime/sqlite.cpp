@@ -14,6 +14,7 @@
 
 #include <ctsql/connector/sqlite.hpp>
 
+#include "peers/peers.hpp"
 #include "workloads.hpp"
 
 namespace bench {
@@ -241,12 +242,14 @@ int main(int argc, char** argv) {
     const SqliteEnv file{(std::filesystem::path(o.dir) / "bench.db").string()};
     const SqliteEnv memory{":memory:"};
     const std::vector<Workload> bulk = {Workload::w1, Workload::w5};
-    const std::vector<Entry> on_file = {entry<RawSqlite>("raw", every_workload(), file, d),
+    std::vector<Entry> on_file = {entry<RawSqlite>("raw", every_workload(), file, d),
                                         entry<CtsqlSqlite>("ctsql", every_workload(), file, d),
                                         entry<CtsqlSqliteMany>("ctsql-many", bulk, file, d)};
-    const std::vector<Entry> in_memory = {entry<RawSqlite>("raw", every_workload(), memory, d),
+    std::vector<Entry> in_memory = {entry<RawSqlite>("raw", every_workload(), memory, d),
                                           entry<CtsqlSqlite>("ctsql", every_workload(), memory, d),
                                           entry<CtsqlSqliteMany>("ctsql-many", bulk, memory, d)};
+    peers::add_sqlite_peers(on_file, file, d);
+    peers::add_sqlite_peers(in_memory, memory, d);
     register_rounds(o, "sqlite-file", on_file);
     register_rounds(o, "sqlite-mem", in_memory);
 

@@ -146,6 +146,7 @@ struct Options {
     std::int64_t rows = 100000;  // W1, W2, W3, W5
     std::int64_t w4 = 10000;     // executions of W4 (100 rows each)
     int reps = 5;                // rounds
+    int first_round = 0;         // number of the first (run.sh runs one round per process)
     std::string impls;           // comma-separated filter ("" = all)
     std::string backends;        // comma-separated filter ("" = all)
     std::string dir = "/tmp";    // SQLite file backend: where bench.db goes
@@ -163,7 +164,7 @@ inline bool listed(const std::string& list, std::string_view name) {
     return false;
 }
 
-// Takes --rows=N --w4=N --reps=N --impls=a,b --backends=a,b --dir=PATH out of argv (the rest is
+// Takes --rows=N --w4=N --reps=N --first-round=N --impls=a,b --backends=a,b --dir=PATH out of argv (the rest is
 // for Google Benchmark); defaults from the environment variables ROWS, W4, REPS.
 inline Options parse_options(int& argc, char** argv) {
     Options o;
@@ -180,14 +181,15 @@ inline Options parse_options(int& argc, char** argv) {
         if (const char* v = value("--rows")) o.rows = std::atoll(v);
         else if (const char* v = value("--w4")) o.w4 = std::atoll(v);
         else if (const char* v = value("--reps")) o.reps = std::atoi(v);
+        else if (const char* v = value("--first-round")) o.first_round = std::atoi(v);
         else if (const char* v = value("--impls")) o.impls = v;
         else if (const char* v = value("--backends")) o.backends = v;
         else if (const char* v = value("--dir")) o.dir = v;
         else argv[out++] = argv[i];
     }
     argc = out;
-    if (o.rows < 1 || o.w4 < 0 || o.reps < 1) {
-        std::fprintf(stderr, "bad --rows / --w4 / --reps\n");
+    if (o.rows < 1 || o.w4 < 0 || o.reps < 1 || o.first_round < 0) {
+        std::fprintf(stderr, "bad --rows / --w4 / --reps / --first-round\n");
         std::exit(2);
     }
     return o;
@@ -278,7 +280,7 @@ inline void register_rounds(const Options& o, const std::string& backend, const 
     std::vector<const Entry*> chosen;
     for (const Entry& e : entries)
         if (listed(o.impls, e.name)) chosen.push_back(&e);
-    for (int round = 0; round < o.reps; ++round) {
+    for (int round = o.first_round; round < o.first_round + o.reps; ++round) {
         for (const Workload w : all_workloads) {
             for (std::size_t i = 0; i < chosen.size(); ++i) {
                 const Entry* e = chosen[round % 2 == 0 ? i : chosen.size() - 1 - i];
