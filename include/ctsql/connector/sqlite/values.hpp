@@ -161,23 +161,35 @@ template <class V>
     read_failed(stmt, column, join_text("value ", value, " is out of range for ", type_label<V>()));
 }
 
-// Reads column `col` (known not to be NULL, storage class `type`) into `out`.
+// Columns are read through sqlite3_column_value: one call that finds the column (and enters and
+// leaves the connection's mutex), after which sqlite3_value_type / _int64 / _double / _text /
+// _bytes are plain reads of that value. Reading through sqlite3_column_type plus
+// sqlite3_column_text plus sqlite3_column_bytes would find the column three times. SQLite calls
+// such a value "unprotected": it may be read only while no other thread uses the connection,
+// which a connection requires anyway (one thread at a time, see connection.hpp).
+//
+// The storage class is always checked (it is one table look-up in the value): NULL in a field
+// that is not std::optional and a class the field cannot hold are conversion_errors, never a
+// silent 0 or "".
+
+// Everything but the common case (the column's storage class is the field's own): REAL in an
+// integer field (whole numbers only), INTEGER in a floating-point field (exact only), BLOB or
+// TEXT in a blob field, timestamps, bool, and every error. Out of line: it is rare.
 template <class V>
-void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_view column) {
+[[gnu::cold, gnu::noinline]] void read_converted(sqlite3_stmt* stmt, sqlite3_value* value, int type, V& out,
+                                                 std::string_view column) {
     if constexpr (std::is_same_v<V, bool>) {
         if (type != SQLITE_INTEGER) wrong_storage_class<V>(stmt, column, type);
-        const sqlite3_int64 v = sqlite3_column_int64(stmt, col);
+        const sqlite3_int64 v = sqlite3_value_int64(value);
         if (v != 0 && v != 1) out_of_range<V>(stmt, column, std::to_string(v));
         out = v != 0;
     } else if constexpr (is_sql_integer<V>) {
         if (type == SQLITE_INTEGER) {
-            const sqlite3_int64 v = sqlite3_column_int64(stmt, col);
-            if constexpr (sizeof(V) < sizeof(sqlite3_int64) || std::is_unsigned_v<V>) {
-                if (!integer_in_range<V>(v)) out_of_range<V>(stmt, column, std::to_string(v));
-            }
+            const sqlite3_int64 v = sqlite3_value_int64(value);
+            if (!integer_in_range<V>(v)) out_of_range<V>(stmt, column, std::to_string(v));
             out = static_cast<V>(v);
         } else if (type == SQLITE_FLOAT) {  // e.g. an aggregate over REAL: only whole numbers in range
-            const double d = sqlite3_column_double(stmt, col);
+            const double d = sqlite3_value_double(value);
             const std::optional<V> v = exact_integer<V>(d);
             if (!v) out_of_range<V>(stmt, column, std::to_string(d));
             out = *v;
@@ -187,9 +199,9 @@ void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_vi
     } else if constexpr (std::is_floating_point_v<V>) {
         double d;
         if (type == SQLITE_FLOAT) {
-            d = sqlite3_column_double(stmt, col);
+            d = sqlite3_value_double(value);
         } else if (type == SQLITE_INTEGER) {
-            const sqlite3_int64 i = sqlite3_column_int64(stmt, col);
+            const sqlite3_int64 i = sqlite3_value_int64(value);
             d = static_cast<double>(i);
             const std::optional<std::int64_t> back = exact_integer<std::int64_t>(d);
             if (!back || *back != i) out_of_range<V>(stmt, column, std::to_string(i));
@@ -204,20 +216,18 @@ void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_vi
             out = d;
         }
     } else if constexpr (std::is_same_v<V, std::string>) {
-        if (type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
-        out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
+        wrong_storage_class<V>(stmt, column, type);  // TEXT is read by read_non_null
     } else if constexpr (std::is_same_v<V, blob>) {
         if (type != SQLITE_BLOB && type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
-        const auto* data = static_cast<const std::byte*>(sqlite3_column_blob(stmt, col));
-        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, col));
+        const auto* data = static_cast<const std::byte*>(sqlite3_value_blob(value));
+        const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
         if (size == 0) out.clear();
         else out.assign(data, data + size);
     } else {
         static_assert(std::is_same_v<V, timestamp>);
         if (type != SQLITE_TEXT) wrong_storage_class<V>(stmt, column, type);
-        const std::string_view text(reinterpret_cast<const char*>(sqlite3_column_text(stmt, col)),
-                                    static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
+        const std::string_view text(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                                    static_cast<std::size_t>(sqlite3_value_bytes(value)));
         const std::optional<timestamp> point = parse_timestamp(text);
         if (!point)
             read_failed(stmt, column, join_text("'", text, "' is not a timestamp 'YYYY-MM-DD HH:MM:SS[.ffffff]'"));
@@ -225,21 +235,60 @@ void read_non_null(sqlite3_stmt* stmt, int col, int type, V& out, std::string_vi
     }
 }
 
+// Reads `value` (not NULL, storage class `type`) into `out`: the field's own storage class
+// inline, everything else through read_converted.
+template <class V>
+[[gnu::always_inline]] inline void read_non_null(sqlite3_stmt* stmt, sqlite3_value* value, int type, V& out,
+                                                 std::string_view column) {
+    if constexpr (is_sql_integer<V> && !std::is_same_v<V, bool>) {
+        if (type == SQLITE_INTEGER) [[likely]] {
+            const sqlite3_int64 v = sqlite3_value_int64(value);
+            if (integer_in_range<V>(v)) [[likely]] {
+                out = static_cast<V>(v);
+                return;
+            }
+        }
+    } else if constexpr (std::is_same_v<V, double>) {
+        if (type == SQLITE_FLOAT) [[likely]] {
+            out = sqlite3_value_double(value);
+            return;
+        }
+    } else if constexpr (std::is_same_v<V, float>) {
+        if (type == SQLITE_FLOAT) [[likely]] {
+            const double d = sqlite3_value_double(value);
+            const auto f = static_cast<float>(d);
+            if (static_cast<double>(f) == d) [[likely]] {
+                out = f;
+                return;
+            }
+        }
+    } else if constexpr (std::is_same_v<V, std::string>) {
+        if (type == SQLITE_TEXT) [[likely]] {
+            // _text before _bytes: the length is then that of the UTF-8 text.
+            const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+            out.assign(text, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+            return;
+        }
+    }
+    read_converted(stmt, value, type, out, column);
+}
+
 // Reads column `col` into a field of type M (std::optional<V> takes NULL).
 template <class M>
-void read_value(sqlite3_stmt* stmt, int col, M& out, std::string_view column) {
-    const int type = sqlite3_column_type(stmt, col);
+[[gnu::always_inline]] inline void read_value(sqlite3_stmt* stmt, int col, M& out, std::string_view column) {
+    sqlite3_value* value = sqlite3_column_value(stmt, col);
+    const int type = sqlite3_value_type(value);
     if constexpr (is_optional_v<M>) {
         if (type == SQLITE_NULL) {
             out.reset();
         } else {
             if (!out.has_value()) out.emplace();
-            read_non_null(stmt, col, type, *out, column);
+            read_non_null(stmt, value, type, *out, column);
         }
     } else {
-        if (type == SQLITE_NULL)
+        if (type == SQLITE_NULL) [[unlikely]]
             read_failed(stmt, column, "NULL read into a field that is not std::optional");
-        read_non_null(stmt, col, type, out, column);
+        read_non_null(stmt, value, type, out, column);
     }
 }
 
