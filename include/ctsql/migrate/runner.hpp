@@ -21,6 +21,8 @@
 #pragma once
 
 #include <array>
+#include <chrono>
+#include <functional>
 #include <cerrno>
 #include <charconv>
 #include <cstddef>
@@ -184,6 +186,9 @@ inline constexpr std::int64_t lock_key = static_cast<std::int64_t>(checksum("cts
 
 }  // namespace detail
 
+// Called after each revision a run applies (up) or reverts (down), with the time it took.
+using revision_observer = std::function<void(const revision_info&, bool up, std::chrono::nanoseconds elapsed)>;
+
 struct run_report {
     std::vector<std::string> applied;  // revision ids, in the order they ran (upgrade or downgrade)
 };
@@ -249,12 +254,15 @@ public:
     void stamp(std::string_view target) {
         lock_guard lock(*this);
         ensure_version_table();
-        const std::size_t to = target == "base" ? 0 : position_of(target == "head" ? revisions().back().id : target) + 1;
+        const std::size_t to = target == "base" ? 0 : target == "head" ? revisions().size() : position_of(target) + 1;
         auto tx = db_.transaction();
         db_.execute(detail::delete_all_versions);
         for (std::size_t i = 0; i != to; ++i) record(i);
         tx.commit();
     }
+
+    // Calls `observer` after each revision this migrator applies or reverts (the CLI prints them).
+    void observe(revision_observer observer) { observer_ = std::move(observer); }
 
     // Differences between the live schema and the schema of the database's current revision
     // (empty when they agree). `live` comes from sqlite_introspect_schema /
@@ -364,7 +372,9 @@ private:
         if (target == "head") to = size;
         else if (target.starts_with('+')) to = from + count_of(target.substr(1));
         else to = position_of(target) + 1;
-        if (to > size) throw migration_error("cannot upgrade past the head revision " + std::string(revisions().back().id));
+        if (to > size)
+            throw migration_error(size == 0 ? std::string("cannot upgrade: the chain has no revisions")
+                                            : "cannot upgrade past the head revision " + std::string(revisions().back().id));
         if (to < from)
             throw migration_error(std::string("revision ").append(target).append(" is behind the database's: downgrade to it instead"));
         return to;
@@ -399,7 +409,9 @@ private:
             if (restore_foreign_keys) db_.execute(detail::foreign_keys_off{});
         }
         try {
+            const auto start = std::chrono::steady_clock::now();
             bool done = run_revision(i, r, up);
+            if (done && observer_) observer_(r, up, std::chrono::steady_clock::now() - start);
             if constexpr (is_sqlite)
                 if (restore_foreign_keys) db_.execute(detail::foreign_keys_on{});
             return done;
@@ -482,6 +494,7 @@ private:
     }
 
     Connection& db_;
+    revision_observer observer_;
 };
 
 }  // namespace ctsql::migrate
