@@ -262,11 +262,14 @@ private:
         std::vector<std::string> rename_hint;
         for (const column_spec* d : dropped)
             for (const column_spec* a : added)
-                if (d->type == a->type)
+                if (d->type == a->type) {
+                    warn("table " + std::string(t.name) + ": " + std::string(d->name) + " is dropped and " +
+                         std::string(a->name) + " added with the same type; if it is a rename, use m::rename_column");
                     rename_hint.push_back("// REVIEW: rename? If " + std::string(t.name) + "." + std::string(d->name) +
                                           " became " + std::string(a->name) +
                                           ", replace its drop_column and add_column with: m::rename_column<" + table +
                                           ", " + quoted(d->name) + ", " + quoted(a->name) + ">");
+                }
 
         for (const column_spec* a : added) {
             operation op{rename_hint, "m::add_column<" + table + ", " + column_item(*a) + ">"};
