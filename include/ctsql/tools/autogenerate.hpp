@@ -409,7 +409,7 @@ private:
             const std::string name((*next)->name);
             ops_.push_back({{"// REVIEW: drops table " + name +
                              " and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)"},
-                            "m::drop_table<" + quoted(name) + " /*, m::acknowledge_data_loss */>"});
+                            "m::drop_table<" + quoted(std::string_view(name)) + " /*, m::acknowledge_data_loss */>"});
             warn("table " + name + " is dropped with its rows; confirm with m::acknowledge_data_loss");
             pending.erase(next);
         }
