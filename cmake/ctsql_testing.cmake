@@ -149,13 +149,15 @@ endfunction()
 # non-inline definition in a header that other headers include fails the link); test
 # headers.compile runs it.
 function(ctsql_add_header_tests)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "" "CORE;SQLITE;POSTGRESQL")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "" "CORE;SQLITE;POSTGRESQL;CLI")
   set(include_dir "${PROJECT_SOURCE_DIR}/include")
   file(GLOB_RECURSE headers CONFIGURE_DEPENDS RELATIVE "${include_dir}" "${include_dir}/ctsql/*.hpp")
   set(groups)
   foreach(header IN LISTS headers)
     if(header MATCHES "^ctsql/connector/(sqlite|postgresql)(/|\\.hpp$)")
       set(group ${CMAKE_MATCH_1})
+    elseif(header STREQUAL "ctsql/tools/cli.hpp")
+      set(group cli)  # opens either database: needs both clients
     else()
       set(group core)
     endif()

@@ -1,0 +1,200 @@
+// The migrate CLI on PostgreSQL, driven as a separate process (tests/cli/migrate_fixture.cpp).
+// Each test works in fresh schemas of the server scripts/with-postgres.sh started (the URL
+// passes search_path to libpq); the database is read back with libpq directly.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <ctsql/connector/postgresql/introspect.hpp>
+
+#include "cli_process.hpp"
+#include "connector_test_pg.hpp"
+#include "migrate_backend_pg.hpp"
+
+using namespace ctsql_cli_test;
+using ctsql_conn_test::pg_schema;
+
+namespace {
+
+const std::string migrate_program = CTSQL_TEST_MIGRATE;
+
+process_result cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+    env.emplace("CTSQL_DATABASE_URL", "");
+    return run_process(migrate_program, args, env);
+}
+
+// libpq's URI: the PG* variables give host, port, user and database; options the schema.
+std::string url_of(const pg_schema& schema) { return "postgresql://?options=-c%20search_path%3D" + schema.name(); }
+
+std::vector<ctsql::live_table> schema_of(pg_schema& schema) {
+    auto tables = ctsql::postgresql_introspect_schema(schema.admin().native_handle(), schema.name());
+    std::sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return tables;
+}
+
+std::vector<std::string> version_rows(pg_schema& schema) {
+    std::vector<std::string> out;
+    for (const auto& row : ctsql_migrate_test::pg_backend::rows_on(
+             schema.admin().native_handle(), "SELECT revision || '|' || position || '|' || checksum || '|' || message FROM " +
+                                                 ctsql_migrate_test::ident(schema.name()) + ".ctsql_migrations ORDER BY position"))
+        out.push_back(row[0].value_or("NULL"));
+    return out;
+}
+
+void exec_in(pg_schema& schema, const std::string& sql) {
+    ctsql_conn_test::pg_exec(schema.admin().native_handle(), "SET search_path TO " + ctsql_migrate_test::ident(schema.name()));
+    ctsql_conn_test::pg_exec(schema.admin().native_handle(), sql);
+    ctsql_conn_test::pg_exec(schema.admin().native_handle(), "RESET search_path");
+}
+
+std::vector<std::string> ids_with_prefix(const std::string& text, std::string_view prefix) {
+    std::vector<std::string> out;
+    for (const auto& line : lines_of(text))
+        if (line.starts_with(prefix)) out.push_back(line.substr(prefix.size(), 4));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli on PostgreSQL: upgrade, current, history, stamp, downgrade and check") {
+    pg_schema schema;
+    const std::string url = url_of(schema);
+
+    auto r = cli({"--url", url, "upgrade", "+3"});
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    CHECK(ids_with_prefix(r.out, "applied ") == std::vector<std::string>{"0001", "0002", "0003"});
+    CHECK(r.out.ends_with("database at 0003\n"));
+    CHECK(cli({"--url", url, "current"}).out == "0003 \"tags, legacy\"\n");
+    r = cli({"--url", url, "check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out == "database: behind, at 0003; head is 0012 (9 revisions to apply)\n");
+
+    r = cli({"--url", url, "upgrade"});
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    CHECK(ids_with_prefix(r.out, "applied ").size() == 9);
+    CHECK(version_rows(schema).size() == 12);
+    r = cli({"--url", url, "check"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+
+    r = cli({"--url", url, "history", "-v"});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Revision: 0012 (head) (current)\n"));
+    CHECK(!contains(r.out, "Applied: no"));
+
+    exec_in(schema, "ALTER TABLE members ADD COLUMN shoe_size integer");
+    r = cli({"--url", url, "check"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 1);
+    CHECK(r.out == "drift: table members: column shoe_size: in database, not declared\n");
+    exec_in(schema, "ALTER TABLE members DROP COLUMN shoe_size");
+
+    REQUIRE(cli({"--url", url, "upgrade"}, {{"CTSQL_TEST_CHAIN", "extended"}}).exit_code == 0);
+    r = cli({"--url", url, "check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out == "database: the database has revision 0013 (\"extra column\"), which this program does not know: refusing to run\n");
+    REQUIRE(cli({"--url", url, "downgrade", "-1"}, {{"CTSQL_TEST_CHAIN", "extended"}}).exit_code == 0);
+
+    r = cli({"--url", url, "downgrade", "0006"});
+    INFO(describe(r));
+    CHECK(ids_with_prefix(r.out, "reverted ") == std::vector<std::string>{"0012", "0011", "0010", "0009", "0008", "0007"});
+    r = cli({"--url", url, "stamp", "base"});
+    CHECK(r.out == "stamped: database at base\n");
+    CHECK(version_rows(schema).empty());
+}
+
+TEST_CASE("cli on PostgreSQL: a failing revision exits 3 with the SQL, the SQLSTATE and the server's words") {
+    pg_schema schema;
+    const auto r = cli({"--url", url_of(schema), "upgrade"}, {{"CTSQL_TEST_CHAIN", "bad_sql"}});
+    INFO(describe(r));
+    CHECK(r.exit_code == 3);
+    CHECK(ids_with_prefix(r.out, "applied ").size() == 12);
+    REQUIRE(lines_of(r.err).size() == 1);
+    CHECK(contains(r.err, "error: migration_error: upgrade of revision 0013 (\"broken raw SQL\") failed in operation 3 of 3: "));
+    CHECK(contains(r.err, "syntax error at or near \"THIS\""));
+    CHECK(contains(r.err, "[SQLSTATE 42601]"));
+    CHECK(contains(r.err, "THIS IS NOT SQL"));
+    CHECK(version_rows(schema).size() == 12);
+    for (const auto& table : schema_of(schema))
+        if (table.name == "members") CHECK(table.find_column("extra") == nullptr);
+
+    const auto bad = cli({"--url", "postgresql:///no_such_database", "current"});
+    INFO(describe(bad));
+    CHECK(bad.exit_code == 3);
+    CHECK(contains(bad.err, "error: connection_error: "));
+    CHECK(contains(bad.err, "no_such_database"));
+}
+
+TEST_CASE("cli on PostgreSQL: --sql scripts run with psql give the schema and version table of the online runner") {
+    pg_schema online;
+    pg_schema offline;
+    temp_dir dir;
+    auto run_script = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> full = {"--url", "postgresql://"};
+        full.insert(full.end(), args.begin(), args.end());
+        const auto script = cli(full);
+        INFO(describe(script));
+        REQUIRE(script.exit_code == 0);
+        {
+            std::ofstream file(dir / "script.sql");
+            file << script.out;
+        }
+        const auto psql = run_shell("psql -X -q -v ON_ERROR_STOP=1 -f '" + (dir / "script.sql") + "'",
+                                    {{"PGOPTIONS", "-c search_path=" + offline.name() + " -c client_min_messages=warning"}});
+        INFO(describe(psql));
+        REQUIRE(psql.exit_code == 0);
+        return script.out;
+    };
+    auto same = [&] {
+        CHECK(schema_of(online) == schema_of(offline));
+        CHECK(version_rows(online) == version_rows(offline));
+    };
+    const std::string script = run_script({"upgrade", "--sql"});
+    CHECK(script.starts_with("-- ctsql offline upgrade (postgresql): base -> 0012\n"));
+    CHECK(!contains(script, "PRAGMA"));
+    REQUIRE(cli({"--url", url_of(online), "upgrade"}).exit_code == 0);
+    same();
+    run_script({"downgrade", "--sql", "0004"});
+    REQUIRE(cli({"--url", url_of(online), "downgrade", "0004"}).exit_code == 0);
+    same();
+    run_script({"upgrade", "--sql", "0004:head"});
+    REQUIRE(cli({"--url", url_of(online), "upgrade"}).exit_code == 0);
+    same();
+    const auto check = cli({"--url", url_of(offline), "check"});
+    INFO(describe(check));
+    CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("cli on PostgreSQL: upgrade --dry-run runs in a rolled-back transaction and changes nothing") {
+    pg_schema schema;
+    const std::string url = url_of(schema);
+    REQUIRE(cli({"--url", url, "upgrade", "0003"}).exit_code == 0);
+    exec_in(schema, "INSERT INTO users (name, email) VALUES ('ann', 'ann@example.com')");
+    const auto tables = schema_of(schema);
+    const auto versions = version_rows(schema);
+
+    auto r = cli({"--url", url, "upgrade", "--dry-run"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    CHECK(ids_with_prefix(r.out, "would apply ").size() == 9);
+    CHECK(contains(r.out, "\n    ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\";\n"));
+    CHECK(r.out.ends_with("dry run: 9 revisions would be applied, ending at 0012; nothing was changed\n"));
+    CHECK(schema_of(schema) == tables);
+    CHECK(version_rows(schema) == versions);
+
+    REQUIRE(cli({"--url", url, "upgrade"}).exit_code == 0);
+    const auto at_head = schema_of(schema);
+    r = cli({"--url", url, "upgrade", "--dry-run"}, {{"CTSQL_TEST_CHAIN", "bad_sql"}});
+    INFO(describe(r));
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.out, "dry run: the upgrade would fail; nothing was changed\n"));
+    CHECK(contains(r.err, "[SQLSTATE 42601]"));
+    CHECK(schema_of(schema) == at_head);
+    CHECK(version_rows(schema).size() == 12);
+}

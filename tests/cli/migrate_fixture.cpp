@@ -1,0 +1,34 @@
+// The migrate program the CLI tests drive as a separate process: the 12-revision chain of the
+// runtime migration tests and the model it yields (tests/support/migrate_chain.hpp).
+// CTSQL_TEST_CHAIN picks a variant chain, as a different build of the same project would be:
+//   extended  one revision more (0013): makes a database that is ahead of the default chain
+//   bad_sql   0013 fails in its third operation (raw SQL that is not SQL): failure mid-upgrade
+//   short     only 0001-0011: the model is ahead of the chain (check must say so)
+// CTSQL_TEST_MIGRATIONS_DIR replaces the migrations folder it was built with (revision tests).
+#include <cstdlib>
+#include <string_view>
+
+#include <ctsql/tools/cli.hpp>
+
+#include "migrate_chain.hpp"
+
+namespace fixture = ctsql_migrate_test;
+namespace m = ctsql::migrate;
+
+using short_history = m::chain<fixture::r01, fixture::r02, fixture::r03, fixture::r04, fixture::r05, fixture::r06,
+                               fixture::r07, fixture::r08, fixture::r09, fixture::r10, fixture::r11>;
+
+template <class Chain>
+int run(int argc, char** argv) {
+    const char* dir = std::getenv("CTSQL_TEST_MIGRATIONS_DIR");
+    return ctsql::tools::cli<fixture::model, Chain>{.migrations_dir = dir != nullptr ? dir : CTSQL_MIGRATIONS_DIR}.run(argc, argv);
+}
+
+int main(int argc, char** argv) {
+    const char* variant = std::getenv("CTSQL_TEST_CHAIN");
+    const std::string_view chain = variant == nullptr ? "" : variant;
+    if (chain == "extended") return run<fixture::extended_history>(argc, argv);
+    if (chain == "bad_sql") return run<fixture::bad_sql_history>(argc, argv);
+    if (chain == "short") return run<short_history>(argc, argv);
+    return run<fixture::history>(argc, argv);
+}
