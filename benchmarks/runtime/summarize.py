@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
 """Tables of the runtime benchmarks (benchmarks/run.sh writes the inputs into one directory):
 
-  sqlite.json, postgresql.json      Google Benchmark JSON, one entry per (backend, workload,
-                                    implementation, round): manual (wall) time of the workload,
-                                    process CPU time, counters rows and checksum
+  wall/*.json                       Google Benchmark JSON, one file per process (run.sh runs one
+                                    round per process: sqlite.r<N>.json, postgresql.r<N>.json,
+                                    and SQLAlchemy's sqlalchemy-<backend>.r<N>.json in the same
+                                    layout), one entry per (backend, workload, implementation,
+                                    round): manual (wall) time of the workload, process CPU
+                                    time, counters rows and checksum
   cg-sqlite.json, cg-postgresql.json  the same for the callgrind runs (row counts, checksums)
   callgrind/<exe>.<pid>.<n>         one callgrind dump per benchmark (desc: Trigger: Client
                                     Request: <benchmark name>), collected only while the
                                     workload ran (--collect-atstart=no + toggles)
   env.tsv                           the machine and the knobs (key TAB value)
   pg-version.txt                    SELECT version() of the server
-  peers/summary.md                  the peer harness's own tables (optional)
 
 Writes the Markdown table (--md), the JSON (--json) and the section of benchmarks/README.md
 between the markers <!-- latest:begin --> and <!-- latest:end --> (--readme).
-Ratios are median time / median time of "raw" (the hand-written code) in the same run;
-for instructions, Ir / Ir of raw.
+Ratios are median time per row / median time per row of "raw" (the hand-written code) in
+the same run (SQLAlchemy may run fewer rows); for instructions, Ir per row / Ir per row of raw.
 """
 import argparse
 import collections
@@ -37,8 +39,11 @@ BACKENDS = {
     "sqlite-mem": "SQLite in memory (`:memory:`)",
     "pg": "PostgreSQL 15 (unix socket; client and server pinned to one CPU)",
 }
-IMPLS = ["raw", "ctsql", "ctsql-many", "raw-pipeline"]
-TARGET = 1.03  # ctsql / raw instructions on SQLite
+CPP_PEERS = ["soci", "sqlitecpp", "libpqxx"]
+PY_PEERS = ["sqlalchemy-core", "sqlalchemy-orm"]
+IMPLS = ["raw", "ctsql", "ctsql-many", "raw-pipeline"] + CPP_PEERS + PY_PEERS
+TARGET = 1.03  # ctsql / raw (time and instructions): SQLite every workload, PostgreSQL W2-W4
+PG_BULK_TARGETS = {"W1": 1 / 5, "W5": 1 / 2}  # ctsql-many / raw per-row loop on PostgreSQL
 
 
 def split_name(name):
@@ -77,11 +82,20 @@ def ordered(impls):
 
 
 def checksum_problems(runs):
+    """Runs of the same size must agree: (backend, workload, rows) -> one checksum."""
     seen = collections.defaultdict(lambda: collections.defaultdict(set))
     for r in runs:
-        seen[(r["backend"], r["w"])][r["checksum"]].add(r["impl"])
-    return ["%s %s: %s" % (b, w, {k: sorted(v) for k, v in by.items()})
-            for (b, w), by in sorted(seen.items()) if len(by) > 1]
+        if not r["error"]:
+            seen[(r["backend"], r["w"], r["rows"])][r["checksum"]].add(r["impl"])
+    return ["%s %s (%d rows): %s" % (b, w, n, {k: sorted(v) for k, v in by.items()})
+            for (b, w, n), by in sorted(seen.items()) if len(by) > 1]
+
+
+def checked_against_cpp(runs):
+    """Implementations whose checksums were compared with a C++ implementation's (same size)."""
+    cpp = {(r["backend"], r["w"], r["rows"]) for r in runs if r["impl"] not in PY_PEERS and not r["error"]}
+    return {(r["backend"], r["impl"]) for r in runs
+            if r["impl"] in PY_PEERS and (r["backend"], r["w"], r["rows"]) in cpp}
 
 
 def wall_tables(runs):
@@ -103,8 +117,10 @@ def wall_tables(runs):
         for w, impls in ws.items():
             base = impls.get("raw")
             for impl, v in impls.items():
-                v["ratio"] = v["median_s"] / base["median_s"] if base else None
-                v["cpu_ratio"] = v["cpu_median_s"] / base["cpu_median_s"] if base else None
+                # Per row: SQLAlchemy may run fewer rows than the C++ implementations.
+                scale = base["rows"] / v["rows"] if base and v["rows"] else None
+                v["ratio"] = v["median_s"] / base["median_s"] * scale if scale else None
+                v["cpu_ratio"] = v["cpu_median_s"] / base["cpu_median_s"] * scale if scale else None
             if "ctsql-many" in impls and "raw-pipeline" in impls:
                 impls["ctsql-many"]["ratio_to_raw_pipeline"] = (
                     impls["ctsql-many"]["median_s"] / impls["raw-pipeline"]["median_s"])
@@ -141,15 +157,29 @@ def load_callgrind(raw_dir, runs):
     return out
 
 
+IMPL_NOTES = {
+    "raw": "hand-written sqlite3 / libpq",
+    "ctsql-many": "`execute_many`",
+    "raw-pipeline": "hand-written libpq pipeline",
+    "soci": "SOCI",
+    "sqlitecpp": "SQLiteCpp",
+    "libpqxx": "libpqxx",
+    "sqlalchemy-core": "SQLAlchemy Core",
+    "sqlalchemy-orm": "SQLAlchemy ORM",
+}
+
+
 def md_wall(wall, backend, show_cpu):
+    """One row per implementation, one column per workload: rows/s (ratio to raw per row)."""
     ws = wall.get(backend)
     if not ws:
         return []
     impls = ordered({i for w in ws.values() for i in w})
-    lines = ["| workload | " + " | ".join(impls) + " |", "|---|" + "---|" * len(impls)]
-    for w, desc in WORKLOADS.items():
+    lines = ["| library | " + " | ".join("%s %s" % (w, d) for w, d in WORKLOADS.items()) + " |",
+             "|---|" + "---|" * len(WORKLOADS)]
+    for impl in impls:
         cells = []
-        for impl in impls:
+        for w in WORKLOADS:
             v = ws.get(w, {}).get(impl)
             if not v:
                 cells.append("–")
@@ -159,7 +189,10 @@ def md_wall(wall, backend, show_cpu):
                 cells.append("%s (%.2f; cpu %.2f)" % (fmt_rate(v["rows_per_s"]), v["ratio"], v["cpu_ratio"]))
             else:
                 cells.append("%s (%.2f)" % (fmt_rate(v["rows_per_s"]), v["ratio"]))
-        lines.append("| %s %s | %s |" % (w, desc, " | ".join(cells)))
+        label = "`%s`" % impl
+        if impl == "ctsql":
+            label = "**`ctsql`**"
+        lines.append("| %s | %s |" % (label, " | ".join(cells)))
     spreads = []
     for impl in impls:
         per = ["%.0f" % (100 * (v["max_s"] - v["min_s"]) / v["median_s"]) if v else "–"
@@ -169,16 +202,16 @@ def md_wall(wall, backend, show_cpu):
     return lines
 
 
-def md_callgrind(cg, backend, target):
+def md_callgrind(cg, backend):
     ws = cg.get(backend)
     if not ws:
         return []
     impls = ordered({i for w in ws.values() for i in w})
-    head = "| workload | " + " | ".join(impls) + (" | ctsql ≤ %.2f× raw |" % TARGET if target else " |")
-    lines = [head, "|---|" + "---|" * (len(impls) + (1 if target else 0))]
-    for w, desc in WORKLOADS.items():
+    lines = ["| library | " + " | ".join("%s %s" % (w, d) for w, d in WORKLOADS.items()) + " |",
+             "|---|" + "---|" * len(WORKLOADS)]
+    for impl in impls:
         cells = []
-        for impl in impls:
+        for w in WORKLOADS:
             v = ws.get(w, {}).get(impl)
             if not v or v["ir_per_row"] is None:
                 cells.append("–")
@@ -186,10 +219,61 @@ def md_callgrind(cg, backend, target):
                 cells.append("{:,.0f}".format(v["ir_per_row"]))
             else:
                 cells.append("{:,.0f} ({:.3f})".format(v["ir_per_row"], v["ratio"]))
-        if target:
-            r = ws.get(w, {}).get("ctsql", {}).get("ratio")
-            cells.append("–" if r is None else ("yes" if r <= TARGET else "**no** (%.3f)" % r))
-        lines.append("| %s %s | %s |" % (w, desc, " | ".join(cells)))
+        lines.append("| %s | %s |" % ("**`ctsql`**" if impl == "ctsql" else "`%s`" % impl, " | ".join(cells)))
+    return lines
+
+
+def verdict(ok, text):
+    return ("yes (%s)" if ok else "**no** (%s)") % text
+
+
+def targets(wall, cg):
+    """Issue #8's targets, each a ratio from this run: (backend, target, {workload: verdict})."""
+    out = []
+    for b in BACKENDS:
+        ws, cs = wall.get(b, {}), cg.get(b, {})
+        if not ws:
+            continue
+        sqlite = b != "pg"
+        ratio_workloads = list(WORKLOADS) if sqlite else ["W2", "W3", "W4"]
+        row = {}
+        for w in ratio_workloads:
+            v = ws.get(w, {}).get("ctsql")
+            if v and v["ratio"] is not None:
+                row[w] = verdict(v["ratio"] <= TARGET, "%.2f" % v["ratio"])
+        out.append((b, "ctsql ≤ %.2f× raw, wall time" % TARGET, row))
+        if sqlite and cs:
+            row = {}
+            for w in WORKLOADS:
+                v = cs.get(w, {}).get("ctsql")
+                if v and v["ratio"] is not None:
+                    row[w] = verdict(v["ratio"] <= TARGET, "%.3f" % v["ratio"])
+            out.append((b, "ctsql ≤ %.2f× raw, instructions" % TARGET, row))
+        if not sqlite:
+            row = {}
+            for w, limit in PG_BULK_TARGETS.items():
+                v = ws.get(w, {}).get("ctsql-many")
+                if v and v["ratio"] is not None:
+                    row[w] = verdict(v["ratio"] <= limit, "%.2f" % v["ratio"])
+            out.append((b, "bulk `ctsql-many` ≤ 0.20× (W1) / 0.50× (W5) raw per-row loop, wall time", row))
+        for source, label, fmt in ((ws, "wall time", "%.2f"), (cs, "instructions", "%.3f")):
+            row = {}
+            for w in WORKLOADS:
+                impls = source.get(w, {})
+                peers = {i: impls[i]["ratio"] for i in CPP_PEERS if i in impls and impls[i].get("ratio")}
+                mine = impls.get("ctsql", {}).get("ratio")
+                if peers and mine is not None:
+                    best = min(peers, key=peers.get)
+                    row[w] = verdict(mine <= peers[best], ("ctsql " + fmt + ", %s " + fmt) % (mine, best, peers[best]))
+            if row:
+                out.append((b, "ctsql never behind the best C++ peer, " + label, row))
+    return out
+
+
+def md_targets(rows):
+    lines = ["| database | target | " + " | ".join(WORKLOADS) + " |", "|---|---|" + "---|" * len(WORKLOADS)]
+    for b, target, row in rows:
+        lines.append("| %s | %s | %s |" % (b, target, " | ".join(row.get(w, "–") for w in WORKLOADS)))
     return lines
 
 
@@ -213,44 +297,57 @@ def main():
         env["postgresql_server"] = open(pg_version).read().strip()
 
     runs, cg_runs, contexts = [], [], {}
-    for name in ["sqlite", "postgresql"]:
-        ctx, rs = load_gbench(os.path.join(a.raw, name + ".json"))
-        if ctx:
-            contexts[name] = ctx
+    for path in sorted(glob.glob(os.path.join(a.raw, "wall", "*.json"))):
+        ctx, rs = load_gbench(path)
+        contexts.setdefault(os.path.basename(path).split(".")[0], ctx)
         runs += rs
+    for name in ["sqlite", "postgresql"]:
         _, rs = load_gbench(os.path.join(a.raw, "cg-%s.json" % name))
         cg_runs += rs
-    if contexts:
-        ctx = next(iter(contexts.values()))
-        env["google_benchmark_context"] = {k: ctx[k] for k in ("host_name", "num_cpus", "mhz_per_cpu",
-                                                                "library_build_type", "compiler", "sqlite")
-                                           if k in ctx}
-        if "postgresql" in contexts:
-            env["libpq_version_number"] = contexts["postgresql"].get("libpq")
+    cpp_ctx = contexts.get("sqlite") or contexts.get("postgresql")
+    if cpp_ctx:
+        env["google_benchmark_context"] = {k: cpp_ctx[k] for k in ("host_name", "num_cpus", "mhz_per_cpu",
+                                                                    "library_build_type", "compiler", "sqlite")
+                                           if k in cpp_ctx}
+    if "postgresql" in contexts:
+        env["libpq_version_number"] = contexts["postgresql"].get("libpq")
+    py_ctx = next((c for k, c in contexts.items() if k.startswith("sqlalchemy")), None)
+    if py_ctx:
+        env["sqlalchemy_context"] = py_ctx
     wall = wall_tables(runs)
     cg = load_callgrind(a.raw, cg_runs)
-    problems = checksum_problems(runs) + checksum_problems(cg_runs)
+    problems = checksum_problems(runs + cg_runs)
+    py_checked = checked_against_cpp(runs + cg_runs)
     errors = sorted({"%s/%s/%s: %s" % (r["backend"], r["w"], r["impl"], r["error"])
                      for r in runs + cg_runs if r["error"]})
-    peers_md = os.path.join(a.raw, "peers", "summary.md")
-    peers = open(peers_md).read().strip() if os.path.exists(peers_md) else None
+    goals = targets(wall, cg)
 
-    reps = max((r["round"] for r in runs), default=-1) + 1
+    reps = len({r["round"] for r in runs})
+    py_rows = sorted({r["rows"] for r in runs if r["impl"] in PY_PEERS and r["w"] == "W1"})
+    cpp_rows = sorted({r["rows"] for r in runs if r["impl"] not in PY_PEERS and r["w"] == "W1"})
     md = []
     md.append("Measured %s on %s (%s; %s). ctsql %s." % (
         env.get("date", "?"), env.get("cpu", "?"), env.get("kernel", "?"), env.get("compiler", "?"),
         env.get("ctsql", "?")))
-    md.append("%s; %s; %s; Google Benchmark %s. %s. Knobs: %s. Load average %s before, %s after; "
+    libs = [env.get("sqlite", "?"), env.get("libpq", "?"),
+            env.get("postgresql_server", env.get("postgresql", "?")).split(" on ")[0]]
+    libs += [env[k] for k in ("soci", "sqlitecpp", "libpqxx", "sqlalchemy") if k in env]
+    libs.append("Google Benchmark %s" % env.get("google_benchmark", "?").split()[-1])
+    md.append("%s. %s. Knobs: %s. **Load average %s before, %s after** (1, 5, 15 minutes, 2 CPUs); "
               "the run took %s." % (
-                  env.get("sqlite", "?"), env.get("libpq", "?"),
-                  env.get("postgresql_server", env.get("postgresql", "?")).split(" on ")[0],
-                  env.get("google_benchmark", "?").split()[-1], env.get("pinning", "?"),
-                  env.get("knobs", "?"), env.get("load_before", "?"), env.get("load_after", "?"),
-                  env.get("duration", "?")))
+                  "; ".join(libs), env.get("pinning", "?"), env.get("knobs", "?"),
+                  env.get("load_before", "?"), env.get("load_after", "?"), env.get("duration", "?")))
     md.append("")
-    md.append("**Wall time**: median of %d rounds, rows/s; in parentheses the ratio of median times to "
-              "the hand-written code (`raw`) of the same run (1.00 = as fast, 1.10 = 10 %% slower); on "
-              "SQLite also the ratio of process CPU times (less disturbed by other load)." % reps)
+    md.append("**Wall time**: median of %d rounds, rows/s; in parentheses the ratio of the time per row "
+              "to the hand-written code's (`raw`) in the same run (1.00 = as fast, 1.10 = 10 %% slower); "
+              "on SQLite also the ratio of process CPU times (less disturbed by other load). Every round "
+              "runs the C++ implementations (one process, the order reversed every other round), then "
+              "SQLAlchemy Core and ORM." % reps)
+    if py_rows and py_rows != cpp_rows:
+        py_w4 = sorted({r["rows"] // 100 for r in runs if r["impl"] in PY_PEERS and r["w"] == "W4"})
+        md[-1] += (" SQLAlchemy ran %s rows (W4: %s executions) per workload, the C++ code %s: rates and "
+                   "ratios are per row of each one's own runs." % (
+                       "/".join(map(str, py_rows)), "/".join(map(str, py_w4)), "/".join(map(str, cpp_rows))))
     for b in BACKENDS:
         lines = md_wall(wall, b, show_cpu=b != "pg")
         if lines:
@@ -265,24 +362,30 @@ def main():
     if cg:
         cg_rows = next((r["rows"] for r in cg_runs if r["w"] == "W1"), "?")
         cg_w4 = next((r["rows"] // 100 for r in cg_runs if r["w"] == "W4"), "?")
-        md += ["", "**Instructions** (callgrind, %s rows, %s W4 executions; repeatable to 0.1 %%): "
-               "instructions per row, ratio to raw in parentheses. These are what the target "
-               "(ctsql ≤ %.2f× raw on SQLite) is judged on." % (cg_rows, cg_w4, TARGET)]
+        md += ["", "**Instructions** (callgrind, %s rows, %s W4 executions; repeatable to 0.1 %%, whatever "
+               "else the machine does): instructions per row, ratio to raw in parentheses." % (cg_rows, cg_w4)]
         for b in BACKENDS:
-            lines = md_callgrind(cg, b, target=b != "pg")
+            lines = md_callgrind(cg, b)
             if lines:
                 title = BACKENDS[b] if b != "pg" else "PostgreSQL, client process only (server work not counted)"
                 md += ["", "%s:" % title, ""] + lines
+    if goals:
+        md += ["", "**Targets** (issue #8), each a ratio from this run:", ""] + md_targets(goals)
     if problems:
         md += ["", "**CHECKSUM MISMATCH** (implementations did not read or write the same rows):"]
         md += ["- " + p for p in problems]
     else:
-        md += ["", "Checksums: every implementation read the same rows (W2-W4) and left the same table (W1, W5)."]
+        md += ["", "Checksums: every implementation of a run size read the same rows (W2-W4) and left the "
+               "same table (W1, W5)."]
+        missing = sorted({"%s on %s" % (i, b) for (b, i) in
+                          {(r["backend"], r["impl"]) for r in runs if r["impl"] in PY_PEERS} - py_checked})
+        if py_checked and not missing:
+            md[-1] += " SQLAlchemy's runs were checked against the C++ callgrind runs of the same size."
+        elif missing:
+            md[-1] += (" %s: compared with each other only (no C++ run of the same size; PY_ROWS=CG_ROWS "
+                       "and PY_W4=CG_W4 compare them)." % ", ".join(missing))
     if errors:
         md += ["", "**Errors:**"] + ["- " + e for e in errors]
-    if peers:
-        md += ["", "<details><summary>Peers, from ../shared/peers/run.sh in the same run (its own raw "
-               "baseline: default-opened sqlite3, text-format libpq)</summary>", "", peers, "", "</details>"]
 
     text = "\n".join(md) + "\n"
     if a.md:
@@ -290,7 +393,8 @@ def main():
             f.write("# Runtime benchmarks: latest results\n\n" + text)
     if a.json:
         with open(a.json, "w") as f:
-            json.dump(dict(env=env, wall=wall, callgrind=cg, target_ctsql_over_raw_ir_sqlite=TARGET,
+            json.dump(dict(env=env, wall=wall, callgrind=cg, target_ratio=TARGET, pg_bulk_targets=PG_BULK_TARGETS,
+                           targets=[dict(backend=b, target=t, verdicts=row) for b, t, row in goals],
                            checksum_problems=problems, errors=errors), f, indent=1, sort_keys=True)
             f.write("\n")
     if a.readme and os.path.exists(a.readme):
