@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "ctsql/connector/argument_rows.hpp"
+#include "ctsql/connector/at_most_one_row.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
 #include "ctsql/connector/error.hpp"
@@ -667,6 +668,9 @@ private:
         int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
             detail::sqlite_impl::read_row<Row>(stmt, row.emplace());
+            // A statement that cannot return a second row (a whole key fixed, LIMIT 1) is not
+            // stepped again to prove it; the lease resets it.
+            if constexpr (detail::at_most_one_row<S>) return row;
             rc = sqlite3_step(stmt);
             if (rc == SQLITE_ROW)
                 throw row_count_error("the statement returned more than one row where at most one was expected",
