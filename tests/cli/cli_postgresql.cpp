@@ -60,7 +60,7 @@ std::vector<std::string> ids_with_prefix(const std::string& text, std::string_vi
 
 }  // namespace
 
-TEST_CASE("cli on PostgreSQL: upgrade, current, history, stamp, downgrade and check") {
+TEST_CASE("upgrade, current, history, stamp, downgrade and check") {
     pg_schema schema;
     const std::string url = url_of(schema);
 
@@ -109,7 +109,7 @@ TEST_CASE("cli on PostgreSQL: upgrade, current, history, stamp, downgrade and ch
     CHECK(version_rows(schema).empty());
 }
 
-TEST_CASE("cli on PostgreSQL: a failing revision exits 3 with the SQL, the SQLSTATE and the server's words") {
+TEST_CASE("a failing revision exits 3 with the SQL, the SQLSTATE and the server's words") {
     pg_schema schema;
     const auto r = cli({"--url", url_of(schema), "upgrade"}, {{"CTSQL_TEST_CHAIN", "bad_sql"}});
     INFO(describe(r));
@@ -131,7 +131,7 @@ TEST_CASE("cli on PostgreSQL: a failing revision exits 3 with the SQL, the SQLST
     CHECK(contains(bad.err, "no_such_database"));
 }
 
-TEST_CASE("cli on PostgreSQL: --sql scripts run with psql give the schema and version table of the online runner") {
+TEST_CASE("offline --sql scripts run with psql give the schema and version table of the online runner") {
     pg_schema online;
     pg_schema offline;
     temp_dir dir;
@@ -171,7 +171,7 @@ TEST_CASE("cli on PostgreSQL: --sql scripts run with psql give the schema and ve
     CHECK(check.exit_code == 0);
 }
 
-TEST_CASE("cli on PostgreSQL: upgrade --dry-run runs in a rolled-back transaction and changes nothing") {
+TEST_CASE("upgrade --dry-run runs in a rolled-back transaction and changes nothing") {
     pg_schema schema;
     const std::string url = url_of(schema);
     REQUIRE(cli({"--url", url, "upgrade", "0003"}).exit_code == 0);

@@ -81,7 +81,7 @@ const std::vector<std::string> all_ids = {"0001", "0002", "0003", "0004", "0005"
 
 }  // namespace
 
-TEST_CASE("cli --help lists every command, and each command has its own help") {
+TEST_CASE("help lists every command, and each command has its own help") {
     const auto help = cli({"--help"});
     INFO(describe(help));
     REQUIRE(help.exit_code == 0);
@@ -99,7 +99,7 @@ TEST_CASE("cli --help lists every command, and each command has its own help") {
     CHECK(contains(via_help.out, "--dry-run"));
 }
 
-TEST_CASE("cli command line mistakes exit 2 with one line on stderr") {
+TEST_CASE("command line mistakes exit 2 with one line on stderr") {
     temp_dir dir;
     const std::string url = url_of(dir / "app.db");
     const std::vector<std::vector<std::string>> mistakes = {
@@ -130,7 +130,7 @@ TEST_CASE("cli command line mistakes exit 2 with one line on stderr") {
     CHECK(contains(cli({"current"}).err, "no database: pass --url URL or set CTSQL_DATABASE_URL"));
 }
 
-TEST_CASE("cli upgrade, current, heads, history, show, stamp and downgrade") {
+TEST_CASE("upgrade, current, heads, history, show, stamp and downgrade") {
     temp_dir dir;
     const std::string db = dir / "app.db";
     const std::string url = url_of(db);
@@ -221,7 +221,7 @@ TEST_CASE("cli upgrade, current, heads, history, show, stamp and downgrade") {
     CHECK(left[0].name == "ctsql_migrations");
 }
 
-TEST_CASE("cli unknown revisions and refused moves exit 3 with the runner's message") {
+TEST_CASE("unknown revisions and refused moves exit 3 with the runner's message") {
     temp_dir dir;
     const std::string url = url_of(dir / "app.db");
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
@@ -246,7 +246,7 @@ TEST_CASE("cli unknown revisions and refused moves exit 3 with the runner's mess
     CHECK(contains(r.err, "error: connection_error: "));
 }
 
-TEST_CASE("cli a revision that fails mid-upgrade: exit 3, the SQL and SQLite's words, the database stays at the last good revision") {
+TEST_CASE("a revision that fails mid-upgrade: exit 3, the SQL and SQLite's words, the database stays at the last good revision") {
     temp_dir dir;
     const std::string db = dir / "app.db";
     const auto r = cli({"--url", url_of(db), "upgrade"}, {{"CTSQL_TEST_CHAIN", "bad_sql"}});
@@ -264,7 +264,7 @@ TEST_CASE("cli a revision that fails mid-upgrade: exit 3, the SQL and SQLite's w
         if (table.name == "members") CHECK(table.find_column("extra") == nullptr);
 }
 
-TEST_CASE("cli --sql scripts run with sqlite3 give the schema and version table of the online runner") {
+TEST_CASE("offline --sql scripts run with sqlite3 give the schema and version table of the online runner") {
     temp_dir dir;
     const std::string online = dir / "online.db";
     const std::string offline = dir / "offline.db";
@@ -321,13 +321,13 @@ TEST_CASE("cli --sql scripts run with sqlite3 give the schema and version table 
     CHECK(check.exit_code == 0);
 }
 
-TEST_CASE("cli offline SQL literals double their quotes") {
+TEST_CASE("offline SQL literals double their quotes") {
     CHECK(ctsql::tools::sql_string_literal("it's") == "'it''s'");
     CHECK(ctsql::tools::sql_string_literal("''") == "''''''");
     CHECK(ctsql::tools::sql_string_literal("") == "''");
 }
 
-TEST_CASE("cli upgrade --dry-run reports what would happen and leaves the file untouched") {
+TEST_CASE("upgrade --dry-run reports what would happen and leaves the file untouched") {
     temp_dir dir;
     const std::string db = dir / "app.db";
     REQUIRE(cli({"--url", url_of(db), "upgrade", "0003"}).exit_code == 0);
@@ -364,7 +364,7 @@ TEST_CASE("cli upgrade --dry-run reports what would happen and leaves the file u
     CHECK(!std::filesystem::exists(absent));
 }
 
-TEST_CASE("cli check: behind, at head, drifted, ahead, and a model the chain does not reach") {
+TEST_CASE("check: behind, at head, drifted, ahead, and a model the chain does not reach") {
     temp_dir dir;
     const std::string db = dir / "app.db";
     const std::string url = url_of(db);
