@@ -111,24 +111,24 @@ inline bool same_default(const default_spec& a, const default_spec& b) {
            a.fits_int64 == b.fits_int64;
 }
 
-inline std::string quoted(std::string_view name) { return cpp_string_literal(name); }
+inline std::string name_literal(std::string_view name) { return cpp_string_literal(name); }
 
 inline std::string names_type(name_list names) { return "m::names<" + name_arguments(names) + ">"; }
 
 inline std::string index_item(const index_spec& index) {
-    std::string args = quoted(index.name);
+    std::string args = name_literal(index.name);
     if (!index.columns.empty()) args += ", " + name_arguments(index.columns);
     return std::string(index.unique ? "m::unique_index_on<" : "m::index_on<") + args + ">";
 }
 
 inline std::string foreign_key_item(const foreign_key_spec& fk) {
-    return "m::foreign_key_on<" + names_type(fk.columns) + ", " + quoted(fk.target_table) + ", " +
+    return "m::foreign_key_on<" + names_type(fk.columns) + ", " + name_literal(fk.target_table) + ", " +
            names_type(fk.target_columns) + ">" + fk_action_suffix(fk.on_delete, fk.on_update);
 }
 
 // m::col<"name", T, options...>; `extra` are options beyond type, default and autoincrement.
 inline std::string column_item(const column_spec& c, const std::vector<std::string>& extra = {}) {
-    std::string out = "m::col<" + quoted(c.name) + ", " + cpp_column_type(c.type, c.nullable);
+    std::string out = "m::col<" + name_literal(c.name) + ", " + cpp_column_type(c.type, c.nullable);
     for (const std::string& option : extra) out += ", " + option;
     if (c.autoincrement) out += ", ctsql::autoincrement";
     if (const std::string d = default_column_option(c.default_value); !d.empty()) out += ", " + d;
@@ -168,7 +168,7 @@ private:
     void warn(std::string text) { warnings.push_back(std::move(text)); }
 
     void drop_keys_going_away(const table_spec& h, const table_spec& t) {
-        const std::string table = quoted(t.name);
+        const std::string table = name_literal(t.name);
         for (const foreign_key_spec& fk : h.foreign_keys) {
             const foreign_key_spec* now = find_fk(t.foreign_keys, fk.columns);
             if (now == nullptr || !same_fk(fk, *now))
@@ -177,7 +177,7 @@ private:
         for (const index_spec& index : h.indexes) {
             const index_spec* now = find_index(t.indexes, index.name);
             if (now == nullptr || !same_index(index, *now))
-                ops_.push_back({{}, "m::drop_index<" + table + ", " + quoted(index.name) + ">"});
+                ops_.push_back({{}, "m::drop_index<" + table + ", " + name_literal(index.name) + ">"});
         }
         for (const name_list key : h.unique_keys)
             if (!contains_key(t.unique_keys, key))
@@ -224,7 +224,7 @@ private:
         for (const foreign_key_spec& fk : t.foreign_keys) {
             if (ready(fk)) inline_fks.push_back(&fk);
             else
-                deferred_foreign_keys_.push_back({{}, "m::add_foreign_key<" + quoted(t.name) + ", " + foreign_key_item(fk) + ">"});
+                deferred_foreign_keys_.push_back({{}, "m::add_foreign_key<" + name_literal(t.name) + ", " + foreign_key_item(fk) + ">"});
         }
         const auto single = [](name_list key, std::string_view column) { return key.size() == 1 && key[0] == column; };
         for (const column_spec& c : t.columns) {
@@ -234,7 +234,7 @@ private:
                 if (single(key, c.name)) options.push_back("ctsql::unique");
             for (const foreign_key_spec* fk : inline_fks)
                 if (single(fk->columns, c.name))
-                    options.push_back("m::references<" + quoted(fk->target_table) + ", " + quoted(fk->target_columns[0]) + ">" +
+                    options.push_back("m::references<" + name_literal(fk->target_table) + ", " + name_literal(fk->target_columns[0]) + ">" +
                                       fk_action_suffix(fk->on_delete, fk->on_update));
             items.push_back(column_item(c, options));
         }
@@ -243,15 +243,15 @@ private:
             if (key.size() != 1) items.push_back("m::unique_on<" + name_arguments(key) + ">");
         for (const foreign_key_spec* fk : inline_fks)
             if (fk->columns.size() != 1) items.push_back(foreign_key_item(*fk));
-        std::string text = "m::create_table<" + quoted(t.name);
+        std::string text = "m::create_table<" + name_literal(t.name);
         for (const std::string& item : items) text += ",\n        " + item;
         ops_.push_back({{}, text + ">"});
         for (const index_spec& index : t.indexes)
-            ops_.push_back({{}, "m::create_index<" + quoted(t.name) + ", " + index_item(index) + ">"});
+            ops_.push_back({{}, "m::create_index<" + name_literal(t.name) + ", " + index_item(index) + ">"});
     }
 
     void change_columns(const table_spec& h, const table_spec& t) {
-        const std::string table = quoted(t.name);
+        const std::string table = name_literal(t.name);
         std::vector<const column_spec*> added, dropped;
         for (const column_spec& c : t.columns)
             if (!h.has_column(c.name)) added.push_back(&c);
@@ -268,7 +268,7 @@ private:
                     rename_hint.push_back("// REVIEW: rename? If " + std::string(t.name) + "." + std::string(d->name) +
                                           " became " + std::string(a->name) +
                                           ", replace its drop_column and add_column with: m::rename_column<" + table +
-                                          ", " + quoted(d->name) + ", " + quoted(a->name) + ">");
+                                          ", " + name_literal(d->name) + ", " + name_literal(a->name) + ">");
                 }
 
         for (const column_spec* a : added) {
@@ -291,7 +291,7 @@ private:
             if (const column_spec* before = h.find_column(c.name)) alter_column(t, *before, c);
 
         for (const column_spec* d : dropped) {
-            operation op{rename_hint, "m::drop_column<" + table + ", " + quoted(d->name) + " /*, m::acknowledge_data_loss */>"};
+            operation op{rename_hint, "m::drop_column<" + table + ", " + name_literal(d->name) + " /*, m::acknowledge_data_loss */>"};
             rename_hint.clear();
             op.notes.push_back("// REVIEW: drops " + std::string(t.name) + "." + std::string(d->name) +
                                " and its data; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)");
@@ -329,7 +329,7 @@ private:
                                 ": autoincrement changes, which no operation expresses; use m::raw_sql_step");
         }
         if (changes.empty()) return;
-        std::string text = "m::alter_column<" + quoted(t.name) + ", " + quoted(after.name);
+        std::string text = "m::alter_column<" + name_literal(t.name) + ", " + name_literal(after.name);
         for (const std::string& change : changes) text += ", " + change;
         if (narrowing) {
             text += " /*, m::acknowledge_data_loss */";
@@ -372,7 +372,7 @@ private:
     }
 
     void add_new_keys(const table_spec& h, const table_spec& t) {
-        const std::string table = quoted(t.name);
+        const std::string table = name_literal(t.name);
         for (const name_list key : t.unique_keys)
             if (!contains_key(h.unique_keys, key))
                 ops_.push_back({{}, "m::add_unique<" + table + ", " + name_arguments(key) + ">"});
@@ -409,7 +409,7 @@ private:
             const std::string name((*next)->name);
             ops_.push_back({{"// REVIEW: drops table " + name +
                              " and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)"},
-                            "m::drop_table<" + quoted(std::string_view(name)) + " /*, m::acknowledge_data_loss */>"});
+                            "m::drop_table<" + name_literal(name) + " /*, m::acknowledge_data_loss */>"});
             warn("table " + name + " is dropped with its rows; confirm with m::acknowledge_data_loss");
             pending.erase(next);
         }

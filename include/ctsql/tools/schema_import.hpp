@@ -82,7 +82,7 @@ inline type_reading read_sqlite_type(std::string_view declared) {
     if (contains(declared, "INT")) return approx(integer_type(8), "read as std::int64_t" + ddl + "INTEGER)");
     if (contains(declared, "CHAR") || contains(declared, "CLOB") || contains(declared, "TEXT"))
         return approx(sql_type{type_kind::text, 0, false}, "read as std::string, any length limit is not kept" + ddl + "TEXT)");
-    if (declared.empty()) return approx(sql_type{type_kind::blob, 0, false}, "no declared type: read as ctsql::blob" + ddl + "BLOB)");
+    if (declared.empty()) return approx(sql_type{type_kind::blob, 0, false}, "read as ctsql::blob" + ddl + "BLOB)");
     if (contains(declared, "BLOB")) return approx(sql_type{type_kind::blob, 0, false}, "read as ctsql::blob" + ddl + "BLOB)");
     if (contains(declared, "REAL") || contains(declared, "FLOA") || contains(declared, "DOUB"))
         return approx(sql_type{type_kind::real, 8, false}, "read as double" + ddl + "REAL)");
