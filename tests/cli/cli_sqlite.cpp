@@ -405,3 +405,57 @@ TEST_CASE("check: behind, at head, drifted, ahead, and a model the chain does no
     CHECK(std::find(lines.begin(), lines.end(), "model: table users is in the chain's head, but not in the model") != lines.end());
     CHECK(std::find(lines.begin(), lines.end(), "model: column tags.post_id is in the model, but not in the chain's head") != lines.end());
 }
+
+TEST_CASE("revision writes the next file and the chain, and refuses when the files are ahead of the program") {
+    namespace fs = std::filesystem;
+    temp_dir dir;
+    const std::string migrations = dir / "migrations";
+    const std::map<std::string, std::string> env = {{"CTSQL_TEST_MIGRATIONS_DIR", migrations}};
+    const std::vector<std::string> names = {"users", "posts", "tags_legacy", "scores", "unique_email", "renames",
+                                            "alter_columns", "indexes", "comments", "drops", "nicknames", "members"};
+
+    auto r = cli({"revision", "-m", "add shoe size"}, env);
+    INFO(describe(r));
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "error: file_error: revision 0001 is in this program's chain but has no file in " + migrations + "/versions"));
+
+    for (std::size_t i = 0; i != names.size(); ++i) {
+        std::ofstream file(fs::path(migrations) / "versions" / (all_ids[i] + "_" + names[i] + ".hpp"));
+        file << "// revision " << all_ids[i] << '\n';
+    }
+    r = cli({"revision", "-m", "add shoe size"}, env);
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    const std::string written = migrations + "/versions/0013_add_shoe_size.hpp";
+    CHECK(r.out == "wrote " + written + "\nrewrote " + migrations + "/chain.hpp; rebuild the migrate program to use it\n");
+    const std::string revision = read_file(written);
+    CHECK(contains(revision, "struct r0013 : m::revision<\"0013\", \"add shoe size\", r0012> {};"));
+    const std::string chain = read_file(migrations + "/chain.hpp");
+    CHECK(contains(chain, "#include \"versions/0001_users.hpp\"\n"));
+    CHECK(contains(chain, "#include \"versions/0013_add_shoe_size.hpp\"\n"));
+    CHECK(contains(chain, "using chain = ctsql::migrate::chain<r0001, r0002, r0003, r0004, r0005, r0006, r0007, r0008, r0009, r0010, "
+                          "r0011, r0012, r0013>;"));
+
+    // 0013 is on disk, but this build's chain ends at 0012.
+    r = cli({"revision", "-m", "one more"}, env);
+    INFO(describe(r));
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "0013_add_shoe_size.hpp is not in this program's chain: the files are ahead of the program, rebuild it first"));
+    CHECK(!fs::exists(migrations + "/versions/0014_one_more.hpp"));
+
+    // A build whose chain stops at 0011 (files 0001-0011): autogenerate writes 0012 from the
+    // difference between its head and the model, with the generator's warnings.
+    fs::remove(written);
+    fs::remove(fs::path(migrations) / "versions" / "0012_members.hpp");
+    std::map<std::string, std::string> short_env = env;
+    short_env["CTSQL_TEST_CHAIN"] = "short";
+    r = cli({"revision", "--autogenerate", "-m", "members"}, short_env);
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.starts_with("wrote " + migrations + "/versions/0012_members.hpp\n"));
+    CHECK(contains(r.out, "\nwarning: table users is dropped with its rows; confirm with m::acknowledge_data_loss\n"));
+    const std::string generated = read_file(migrations + "/versions/0012_members.hpp");
+    CHECK(contains(generated, "struct r0012 : m::revision<\"0012\", \"members\", r0011,"));
+    CHECK(contains(generated, "m::create_table<\"members\""));
+    CHECK(contains(generated, "m::drop_table<\"users\" /*, m::acknowledge_data_loss */>"));
+}
