@@ -116,7 +116,9 @@ constexpr auto check_source() {
 
 // Parameters with duplicates (same name) removed, keeping the first occurrence; a name used
 // with two different types is ctsql[E043]. Computed with loops over one name array rather
-// than recursive instantiation (statements are many, so this is a hot compile path).
+// than recursive instantiation. This is the hottest compile path: every builder step
+// (select, from, where, order_by, limit) is a statement type with its own list, so the usual
+// case, no name used twice, returns the list as it is and instantiates nothing else.
 template <class List>
 struct parameter_table;
 template <class... Ps>
@@ -124,7 +126,7 @@ struct parameter_table<type_list<Ps...>> {
     static constexpr std::size_t count = sizeof...(Ps);
     static constexpr std::string_view names[count + 1] = {Ps::name.view()..., {}};
     // first[i]: position of the first parameter with the same name as parameter i
-    static constexpr auto first = [] {
+    static constexpr std::array<std::size_t, count + 1> first = [] {
         std::array<std::size_t, count + 1> f{};
         for (std::size_t i = 0; i != count; ++i) {
             f[i] = i;
@@ -141,43 +143,59 @@ struct parameter_table<type_list<Ps...>> {
         for (std::size_t i = 0; i != count; ++i) n += first[i] == i;
         return n;
     }();
-    static constexpr auto unique_positions = [] {
-        std::array<std::size_t, unique_count + 1> u{};
-        std::size_t n = 0;
-        for (std::size_t i = 0; i != count; ++i)
-            if (first[i] == i) u[n++] = i;
-        return u;
-    }();
+    static constexpr bool all_distinct = unique_count == count;
 
-    // A name used both where NULL may be bound (a nullable column's SET) and where not (a
-    // comparison) binds as std::optional: one value, NULL allowed.
-    static constexpr std::array<bool, count + 1> optional_anywhere = [] {
-        std::array<bool, count + 1> any{};
-        const bool optional[] = {is_optional_v<typename Ps::type>..., false};
-        for (std::size_t i = 0; i != count; ++i) any[first[i]] = any[first[i]] || optional[i];
-        return any;
-    }();
+    // Only for lists with a repeated name: the unique positions and their unified types.
+    struct repeated {
+        static constexpr auto unique_positions = [] {
+            std::array<std::size_t, unique_count + 1> u{};
+            std::size_t n = 0;
+            for (std::size_t i = 0; i != count; ++i)
+                if (first[i] == i) u[n++] = i;
+            return u;
+        }();
 
-    template <std::size_t Position>
-    using unified = std::conditional_t<optional_anywhere[Position],
-                                       parameter<at<Position, type_list<Ps...>>::name,
-                                                 std::optional<value_type_t<typename at<Position, type_list<Ps...>>::type>>>,
-                                       at<Position, type_list<Ps...>>>;
+        // A name used both where NULL may be bound (a nullable column's SET) and where not (a
+        // comparison) binds as std::optional: one value, NULL allowed.
+        static constexpr std::array<bool, count + 1> optional_anywhere = [] {
+            std::array<bool, count + 1> any{};
+            const bool optional[] = {is_optional_v<typename Ps::type>..., false};
+            for (std::size_t i = 0; i != count; ++i) any[first[i]] = any[first[i]] || optional[i];
+            return any;
+        }();
 
-    template <class Sequence>
-    struct select;
-    template <std::size_t... K>
-    struct select<std::index_sequence<K...>> {
-        using type = type_list<unified<unique_positions[K]>...>;
+        template <std::size_t Position>
+        using unified =
+            std::conditional_t<optional_anywhere[Position],
+                               parameter<at<Position, type_list<Ps...>>::name,
+                                         std::optional<value_type_t<typename at<Position, type_list<Ps...>>::type>>>,
+                               at<Position, type_list<Ps...>>>;
+
+        template <class Sequence>
+        struct select;
+        template <std::size_t... K>
+        struct select<std::index_sequence<K...>> {
+            using type = type_list<unified<unique_positions[K]>...>;
+        };
+        using unique = typename select<std::make_index_sequence<unique_count>>::type;
+
+        // Position of the first parameter whose value type differs from the first one of its name.
+        static constexpr std::size_t conflict = []<std::size_t... I>(std::index_sequence<I...>) {
+            const bool flags[] = {false, !std::is_same_v<value_type_t<typename Ps::type>,
+                                                         value_type_t<typename at<first[I], type_list<Ps...>>::type>>...};
+            return first_true(flags);
+        }(std::index_sequence_for<Ps...>{});
     };
-    using unique = typename select<std::make_index_sequence<unique_count>>::type;
+    // Without a repeated name every parameter is its own first occurrence: nothing to unify
+    // (an optional one is already parameter<name, std::optional<T>>) and no conflict.
+    struct distinct {
+        using unique = type_list<Ps...>;
+        static constexpr std::size_t conflict = npos;
+    };
+    using resolved = std::conditional_t<all_distinct, distinct, repeated>;
 
-    // Position of the first parameter whose value type differs from the first one of its name.
-    static constexpr std::size_t conflict = []<std::size_t... I>(std::index_sequence<I...>) {
-        const bool flags[] = {false, !std::is_same_v<value_type_t<typename Ps::type>,
-                                                     value_type_t<typename at<first[I], type_list<Ps...>>::type>>...};
-        return first_true(flags);
-    }(std::index_sequence_for<Ps...>{});
+    using unique = typename resolved::unique;
+    static constexpr std::size_t conflict = resolved::conflict;
 };
 
 template <class List>
