@@ -86,7 +86,7 @@ BUILD=${BUILD:-$root/build/bench}
 RESULTS=${RESULTS:-$here/results}
 README=${README-$here/README.md}
 # Callgrind: ctsql against raw, and the C++ peers when CG_PEERS=1 (one more minute or two).
-export CG_IMPLS=raw,ctsql,ctsql-many
+export CG_IMPLS=raw,ctsql,ctsql-many,ctsql-bulk
 [[ -n $PEERS && $CG_PEERS == 1 ]] && CG_IMPLS+=,soci,sqlitecpp,libpqxx
 started=$(date +%s)
 stamp=$(date +%Y%m%d-%H%M%S)

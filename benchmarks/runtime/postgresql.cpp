@@ -2,7 +2,8 @@
 // parameters and results, one statement per round trip) against ctsql ("ctsql": execute /
 // fetch_all<User> / fetch_one<User> / transaction), and the bulk paths for W1 and W5:
 // "ctsql-many" (execute_many, libpq pipeline mode, 1000 rows per sync) and, for reference,
-// "raw-pipeline" (the same pipeline written by hand). See benchmarks/README.md.
+// "raw-pipeline" (the same pipeline written by hand); for W1 also "ctsql-bulk" (bulk_insert,
+// binary COPY). See benchmarks/README.md.
 //
 // Connects with the PG* environment variables (scripts/with-postgres.sh sets them).
 //
@@ -311,6 +312,12 @@ public:
     void w5(const std::vector<Update>& updates) { db_.execute_many(update_user, updates); }
 };
 
+// W1 through bulk_insert (COPY ... FROM STDIN (FORMAT binary)).
+class CtsqlPgBulk : public CtsqlPg {
+public:
+    void w1(const std::vector<User>& rows) { db_.bulk_insert(bulk_insert_users, rows); }
+};
+
 // ---- the backend: the untimed setup -----------------------------------------------------------
 
 struct PgEnv {
@@ -382,6 +389,7 @@ int main(int argc, char** argv) {
     std::vector<Entry> entries = {entry<RawPg>("raw", every_workload(), pg, d),
                                         entry<CtsqlPg>("ctsql", every_workload(), pg, d),
                                         entry<CtsqlPgMany>("ctsql-many", bulk, pg, d),
+                                        entry<CtsqlPgBulk>("ctsql-bulk", {Workload::w1}, pg, d),
                                         entry<RawPgPipeline>("raw-pipeline", bulk, pg, d)};
     peers::add_postgresql_peers(entries, pg, d);
     register_rounds(o, "pg", entries);

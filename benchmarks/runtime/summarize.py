@@ -41,9 +41,10 @@ BACKENDS = {
 }
 CPP_PEERS = ["soci", "sqlitecpp", "libpqxx"]
 PY_PEERS = ["sqlalchemy-core", "sqlalchemy-orm"]
-IMPLS = ["raw", "ctsql", "ctsql-many", "raw-pipeline"] + CPP_PEERS + PY_PEERS
+IMPLS = ["raw", "ctsql", "ctsql-many", "ctsql-bulk", "raw-pipeline"] + CPP_PEERS + PY_PEERS
 TARGET = 1.03  # ctsql / raw (time and instructions): SQLite every workload, PostgreSQL W2-W4
-PG_BULK_TARGETS = {"W1": 1 / 5, "W5": 1 / 2}  # ctsql-many / raw per-row loop on PostgreSQL
+PG_BULK_TARGETS = {"W1": 1 / 5, "W5": 1 / 2}  # best of ctsql's bulk paths / raw per-row loop on PostgreSQL
+BULK_PATHS = ["ctsql-many", "ctsql-bulk"]
 
 
 def split_name(name):
@@ -157,18 +158,6 @@ def load_callgrind(raw_dir, runs):
     return out
 
 
-IMPL_NOTES = {
-    "raw": "hand-written sqlite3 / libpq",
-    "ctsql-many": "`execute_many`",
-    "raw-pipeline": "hand-written libpq pipeline",
-    "soci": "SOCI",
-    "sqlitecpp": "SQLiteCpp",
-    "libpqxx": "libpqxx",
-    "sqlalchemy-core": "SQLAlchemy Core",
-    "sqlalchemy-orm": "SQLAlchemy ORM",
-}
-
-
 def md_wall(wall, backend, show_cpu):
     """One row per implementation, one column per workload: rows/s (ratio to raw per row)."""
     ws = wall.get(backend)
@@ -252,10 +241,11 @@ def targets(wall, cg):
         if not sqlite:
             row = {}
             for w, limit in PG_BULK_TARGETS.items():
-                v = ws.get(w, {}).get("ctsql-many")
-                if v and v["ratio"] is not None:
-                    row[w] = verdict(v["ratio"] <= limit, "%.2f" % v["ratio"])
-            out.append((b, "bulk `ctsql-many` ≤ 0.20× (W1) / 0.50× (W5) raw per-row loop, wall time", row))
+                paths = {i: ws[w][i]["ratio"] for i in BULK_PATHS if i in ws.get(w, {}) and ws[w][i]["ratio"]}
+                if paths:
+                    best = min(paths, key=paths.get)
+                    row[w] = verdict(paths[best] <= limit, "%s %.2f" % (best, paths[best]))
+            out.append((b, "best bulk path ≤ 0.20× (W1) / 0.50× (W5) raw per-row loop, wall time", row))
         for source, label, fmt in ((ws, "wall time", "%.2f"), (cs, "instructions", "%.3f")):
             row = {}
             for w in WORKLOADS:
@@ -353,8 +343,9 @@ def main():
         if lines:
             md += ["", "%s:" % BACKENDS[b], ""] + lines
     if "pg" in wall:
-        md += ["", "`ctsql-many` is `execute_many` (pipeline mode, 1000 rows per sync), against the per-row "
-               "`raw` loop; `raw-pipeline` is the same pipeline hand-written."]
+        md += ["", "`ctsql-many` is `execute_many` (pipeline mode, 1000 rows per sync), `ctsql-bulk` is "
+               "`bulk_insert` (binary `COPY`), against the per-row `raw` loop; `raw-pipeline` is the "
+               "pipeline hand-written."]
         for w in ("W1", "W5"):
             v = wall["pg"].get(w, {}).get("ctsql-many", {})
             if "ratio_to_raw_pipeline" in v:

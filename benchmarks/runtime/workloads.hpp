@@ -123,6 +123,9 @@ inline constexpr auto create_score_index = ctsql::create_index<users_t::by_score
 // W1
 inline constexpr auto insert_user =
     ctsql::insert_into(users).columns(users.id, users.name, users.email, users.age, users.score).values();
+// W1 through bulk_insert (PostgreSQL: binary COPY), which takes the INSERT without VALUES
+inline constexpr auto bulk_insert_users =
+    ctsql::insert_into(users).columns(users.id, users.name, users.email, users.age, users.score);
 // W2
 inline constexpr auto all_users = ctsql::select(users.id, users.name, users.email, users.age, users.score).from(users);
 // W3
