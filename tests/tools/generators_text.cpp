@@ -11,6 +11,7 @@
 
 #include <ctsql/connector/live_schema.hpp>
 #include <ctsql/tools/autogenerate.hpp>
+#include <ctsql/tools/project_files.hpp>
 #include <ctsql/tools/schema_import.hpp>
 
 #include "autogenerate_scenarios.hpp"
@@ -451,4 +452,24 @@ using model = ctsql::schema<events_t>;
                    "table events: column key: default gen_random_uuid() left out: an expression, which ctsql defaults cannot state",
                    "table events: column at: declared TIMESTAMP WITHOUT TIME ZONE: read as ctsql::timestamp (UTC) (ctsql's DDL says TIMESTAMP WITH TIME ZONE)",
                    "table events: column price: declared NUMERIC(10,2): exact decimals read as double, which rounds (ctsql's DDL says DOUBLE PRECISION)"});
+}
+
+TEST_CASE("scaffold_project: the files of the layout, namespace and project name applied") {
+    const auto files = tools::scaffold_project({"My Service", "shop", false});
+    std::vector<std::string> paths;
+    for (const auto& [path, text] : files) paths.push_back(path);
+    CHECK(paths == std::vector<std::string>{"model.hpp", "migrations/chain.hpp", "migrations/versions/.gitkeep", "migrate.cpp",
+                                            "CMakeLists.txt"});
+    CHECK(files[0].second.find("namespace shop {\n\nusing model = ctsql::schema<>;  // add your table types here\n\n}  // namespace shop\n") !=
+          std::string::npos);
+    CHECK(files[1].second == tools::chain_header({}));
+    CHECK(files[3].second.find("return ctsql::tools::cli<shop::model, migrations::chain>{.migrations_dir = CTSQL_MIGRATIONS_DIR}.run(argc, argv);") !=
+          std::string::npos);
+    CHECK(files[4].second == "cmake_minimum_required(VERSION 3.20)\nproject(my_service LANGUAGES CXX)\n\n" + tools::migrate_cmake_lines());
+    CHECK(tools::migrate_cmake_lines().find(
+              "target_compile_definitions(migrate PRIVATE CTSQL_MIGRATIONS_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/migrations\")\n") !=
+          std::string::npos);
+    const auto with_example = tools::scaffold_project();
+    CHECK(with_example[0].second.find("struct users_t {") != std::string::npos);
+    CHECK(with_example[0].second.find("using model = ctsql::schema<users_t>;") != std::string::npos);
 }
