@@ -39,6 +39,7 @@
 #include "ctsql/tools/command_line.hpp"
 #include "ctsql/tools/database_url.hpp"
 #include "ctsql/tools/offline_sql.hpp"
+#include "ctsql/tools/project_commands.hpp"
 #include "ctsql/tools/revision_files.hpp"
 
 namespace ctsql::tools {
@@ -49,18 +50,6 @@ namespace detail::cli_impl {
 using applied_at_query =
     raw_statement<raw_sql<"SELECT \"revision\", CAST(\"applied_at\" AS TEXT) FROM \"ctsql_migrations\" ORDER BY \"position\"">,
                   type_list<>, row<field<"revision", std::string>, field<"applied_at", std::string>>>;
-using current_schema_query = raw_statement<raw_sql<"", "SELECT current_schema()">, type_list<>, row<field<"schema", std::string>>>;
-
-template <class Connection>
-std::vector<live_table> introspect(Connection& db) {
-    if constexpr (Connection::dialect::family == dialect_family::sqlite) {
-        return sqlite_introspect_schema(db.native_handle());
-    } else {
-        const std::string schema = db.fetch_one(current_schema_query{}).template get<0>();
-        return postgresql_introspect_schema(db.native_handle(), schema);
-    }
-}
-
 // Where a target lands, counted in applied revisions (0 = base), mirroring the runner's rules
 // for a database at `from`; for offline scripts, which read no version table.
 inline std::size_t position_of(std::span<const migrate::revision_info> revisions, std::string_view id) {
@@ -186,6 +175,7 @@ private:
 
     static std::span<const command_help> commands() {
         static const command_help list[] = {
+            init_help,
             {"revision", "revision -m MESSAGE [--autogenerate]",
              "Write the next revision file under migrations/versions/ and rewrite migrations/chain.hpp.",
              "  -m, --message MSG   the revision's message (required)\n"
@@ -204,11 +194,14 @@ private:
             {"check", "check",
              "Exit 0 when the database is at head, has not drifted and the chain yields the model; else exit 1 with one line per problem.",
              ""},
+            import_help,
         };
         return list;
     }
 
     int dispatch(const std::string& program, const std::string& command, const std::vector<std::string>& rest) const {
+        if (command == "init") return init_command(rest, *out);
+        if (command == "import") return import_command(rest, *out, *err);
         if (command == "revision") return revision(parse_arguments(rest, {{"--message", "-m", true}, {"--autogenerate", "", false}, {"--url", "", true}}));
         if (command == "upgrade")
             return upgrade(parse_arguments(rest, {{"--sql", "", false}, {"--dry-run", "", false}, {"--url", "", true}}));
@@ -478,7 +471,7 @@ private:
                 lines.push_back("database: behind, at " + detail::cli_impl::label(revisions, applied) + "; head is " +
                                 std::string(revisions.back().id) + " (" + std::to_string(revisions.size() - applied) +
                                 (revisions.size() - applied == 1 ? " revision" : " revisions") + " to apply)");
-            for (auto& d : m.drift(detail::cli_impl::introspect(db))) lines.push_back("drift: " + d);
+            for (auto& d : m.drift(introspect_database(db))) lines.push_back("drift: " + d);
             problems.insert(problems.begin(), lines.begin(), lines.end());
             return 0;
         });
