@@ -459,3 +459,79 @@ TEST_CASE("revision writes the next file and the chain, and refuses when the fil
     CHECK(contains(generated, "m::create_table<\"members\""));
     CHECK(contains(generated, "m::drop_table<\"users\" /*, m::acknowledge_data_loss */>"));
 }
+
+TEST_CASE("import prints the model of a live database, or writes model, baseline and chain under --out") {
+    namespace fs = std::filesystem;
+    temp_dir dir;
+    const std::string db = dir / "shop.db";
+    exec_sql(db,
+             "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE);"
+             "CREATE TABLE books (id INTEGER NOT NULL PRIMARY KEY, author INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,"
+             " title TEXT NOT NULL DEFAULT 'untitled', price REAL);"
+             "CREATE INDEX books_by_title ON books (title);");
+    const std::string before = read_file(db);
+
+    auto r = cli({"--url", url_of(db), "import"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "namespace app {"));
+    CHECK(contains(r.out, "sql_name = \"authors\""));
+    CHECK(contains(r.out, "sql_name = \"books\""));
+    CHECK(contains(r.out, "using model = ctsql::schema<"));
+    CHECK(read_file(db) == before);  // opened read-only
+
+    const std::string out_dir = dir / "imported";
+    r = cli({"--url", url_of(db), "import", "--out", out_dir, "--namespace", "shop"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "wrote " + out_dir + "/model.hpp\n"));
+    CHECK(contains(r.out, "wrote " + out_dir + "/migrations/versions/0001_baseline.hpp\n"));
+    CHECK(contains(r.out, "wrote " + out_dir + "/migrations/chain.hpp\n"));
+    CHECK(contains(r.out, "next: on this database, `migrate stamp 0001` records the baseline as applied\n"));
+    CHECK(contains(read_file(out_dir + "/model.hpp"), "namespace shop {"));
+    CHECK(contains(read_file(out_dir + "/migrations/versions/0001_baseline.hpp"), "m::create_table<\"books\""));
+    CHECK(contains(read_file(out_dir + "/migrations/chain.hpp"), "#include \"versions/0001_baseline.hpp\""));
+
+    const std::string model_text = read_file(out_dir + "/model.hpp");
+    r = cli({"--url", url_of(db), "import", "--out", out_dir});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "error: file_error: " + out_dir + "/model.hpp already exists: refusing to overwrite it"));
+    CHECK(read_file(out_dir + "/model.hpp") == model_text);
+
+    const std::string absent = dir / "absent.db";
+    r = cli({"--url", url_of(absent), "import"});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "error: connection_error: "));
+    CHECK(!fs::exists(absent));
+}
+
+#ifdef CTSQL_TEST_CTSQL
+TEST_CASE("the ctsql program: init and import only") {
+    namespace fs = std::filesystem;
+    const std::string ctsql = CTSQL_TEST_CTSQL;
+    auto r = run_process(ctsql, {"--help"});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "\n  init DIR"));
+    CHECK(contains(r.out, "\n  import "));
+    CHECK(!contains(r.out, "upgrade"));
+    r = run_process(ctsql, {"upgrade"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "ctsql: unknown command \"upgrade\" (see ctsql --help)\n");
+
+    temp_dir dir;
+    const std::string project = dir / "shop";
+    r = run_process(ctsql, {"init", project});
+    INFO(describe(r));
+    CHECK(r.exit_code == 0);
+    for (const char* file : {"model.hpp", "migrate.cpp", "CMakeLists.txt", "migrations/chain.hpp"}) {
+        CHECK(fs::exists(fs::path(project) / file));
+        CHECK(contains(r.out, "created " + project + "/" + file + "\n"));
+    }
+    const std::string model = read_file(project + "/model.hpp");
+    r = run_process(ctsql, {"init", project});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "already exists: refusing to overwrite it"));
+    CHECK(read_file(project + "/model.hpp") == model);
+}
+#endif
