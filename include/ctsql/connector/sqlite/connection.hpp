@@ -10,6 +10,7 @@
 // sqlite_options::serialized is set); open one connection per thread.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -71,7 +72,12 @@ struct cache_entry {
     sqlite3_stmt* stmt = nullptr;
     const char* key = nullptr;  // the statement type's SQL constant
     bool busy = false;          // in use (by a fetch() range): a second use gets its own statement
+    std::size_t last_rows = 0;  // rows the last fetch_all read: the next one reserves that many
 };
+
+// fetch_all reserves at most this many rows from the previous execution's count (a bound on
+// memory taken in advance; a bigger result grows the vector as usual).
+inline constexpr std::size_t max_reserved_rows = 4096;
 
 class state;
 
@@ -96,6 +102,10 @@ public:
 
     sqlite3_stmt* get() const noexcept { return stmt_; }
     inline void release() noexcept;
+    // The row count of the statement's previous fetch_all (0 for a temporary statement), and
+    // recording this one's.
+    inline std::size_t last_rows() const noexcept;
+    inline void remember_rows(std::size_t rows) noexcept;
 
 private:
     state* owner_ = nullptr;
@@ -298,6 +308,14 @@ inline void statement_lease::release() noexcept {
     if (stmt_ != nullptr) owner_->finish(std::exchange(stmt_, nullptr), slot_);
 }
 
+inline std::size_t statement_lease::last_rows() const noexcept {
+    return slot_ == npos ? 0 : owner_->cache[slot_].last_rows;
+}
+
+inline void statement_lease::remember_rows(std::size_t rows) noexcept {
+    if (slot_ != npos) owner_->cache[slot_].last_rows = rows;
+}
+
 // A raw statement's declared row must match what the statement returns.
 template <class Row>
 void check_columns(sqlite3_stmt* stmt) {
@@ -307,15 +325,19 @@ void check_columns(sqlite3_stmt* stmt) {
                           sqlite3_sql(stmt));
 }
 
-// Reads the current row of `stmt` into `target` through row_mapping<Target, Row>.
+template <class Row, class Target, class Mapping, std::size_t... K>
+[[gnu::always_inline]] inline void read_fields(sqlite3_stmt* stmt, Target& target, std::index_sequence<K...>) {
+    (read_value(stmt, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
+                row_columns<Row>::names[Mapping::template column<K>]),
+     ...);
+}
+
+// Reads the current row of `stmt` into `target` through row_mapping<Target, Row> (inline: it
+// is the body of every fetch loop).
 template <class Row, class Target>
-void read_row(sqlite3_stmt* stmt, Target& target) {
+[[gnu::always_inline]] inline void read_row(sqlite3_stmt* stmt, Target& target) {
     using Mapping = row_mapping<Target, Row>;
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (read_value(stmt, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
-                    row_columns<Row>::names[Mapping::template column<K>]),
-         ...);
-    }(std::make_index_sequence<Mapping::size>{});
+    read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
 }
 
 }  // namespace detail::sqlite_impl
@@ -495,10 +517,14 @@ public:
             sqlite3_stmt* stmt = lease.get();
             detail::sqlite_impl::check_columns<Row>(stmt);
             std::vector<T> rows;
+            // A statement run again usually returns about as many rows as last time (a page,
+            // a LIMIT): one allocation instead of growing 1, 2, 4, ...
+            rows.reserve(std::min(lease.last_rows(), detail::sqlite_impl::max_reserved_rows));
             int rc;
             while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
                 detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
             if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
+            lease.remember_rows(rows.size());
             return rows;
         }
     }
@@ -511,10 +537,11 @@ public:
             detail::fire<verdict>();
             return;
         } else {
-            std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row =
-                fetch_at_most_one<Target, S>(args...);
-            if (!row) throw row_count_error("fetch_one: the statement returned no row", sql_text<S>());
-            return std::move(*row);
+            // Read in place into the returned object (no std::optional to move out of).
+            detail::fetch_target<Target, detail::connector_row<S>> row;
+            if (!fetch_at_most_one_into<S>(row, args...))
+                throw row_count_error("fetch_one: the statement returned no row", sql_text<S>());
+            return row;
         }
     }
 
@@ -655,28 +682,36 @@ private:
         detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), texts.buffers(), args...);
     }
 
-    template <class Target, class S, class... Args>
-    auto fetch_at_most_one(const Args&... args) {
+    // Reads the statement's only row into `row`; false when there is none, row_count_error
+    // when there are several.
+    template <class S, class T, class... Args>
+    bool fetch_at_most_one_into(T& row, const Args&... args) {
         using Row = detail::connector_row<S>;
-        using T = detail::fetch_target<Target, Row>;
         detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
         detail::sqlite_impl::statement_lease lease = acquire<S>();
         bind_in_place<S>(lease, texts, args...);
         sqlite3_stmt* stmt = lease.get();
         detail::sqlite_impl::check_columns<Row>(stmt);
-        std::optional<T> row;
         int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) return false;
         if (rc == SQLITE_ROW) {
-            detail::sqlite_impl::read_row<Row>(stmt, row.emplace());
+            detail::sqlite_impl::read_row<Row>(stmt, row);
             // A statement that cannot return a second row (a whole key fixed, LIMIT 1) is not
             // stepped again to prove it; the lease resets it.
-            if constexpr (detail::at_most_one_row<S>) return row;
+            if constexpr (detail::at_most_one_row<S>) return true;
             rc = sqlite3_step(stmt);
+            if (rc == SQLITE_DONE) return true;
             if (rc == SQLITE_ROW)
                 throw row_count_error("the statement returned more than one row where at most one was expected",
                                       sql_text<S>());
         }
-        if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
+        detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
+    }
+
+    template <class Target, class S, class... Args>
+    auto fetch_at_most_one(const Args&... args) {
+        std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row(std::in_place);
+        if (!fetch_at_most_one_into<S>(*row, args...)) row.reset();
         return row;
     }
 
