@@ -15,9 +15,9 @@
 // with `/*, m::acknowledge_data_loss */` commented out and a `// REVIEW:` line: the revision
 // does not compile (ctsql[E085]) until the user removes the comment markers, i.e. confirms. A
 // dropped and an added column of the same type in one table get a `// REVIEW: rename?` line
-// with the rename_column to use instead. What no operation can express (a primary key or
-// autoincrement change, a column order the appends cannot give) is a warning and a
-// `// REVIEW:` line at the top of the revision.
+// with the rename_column to use instead; a dropped and a created table with the same columns, the
+// rename_table. What no operation can express (a primary key or autoincrement change, a column
+// order the appends cannot give) is a warning and a `// REVIEW:` line at the top of the revision.
 #pragma once
 
 #include <algorithm>
@@ -245,9 +245,27 @@ private:
             if (fk->columns.size() != 1) items.push_back(foreign_key_item(*fk));
         std::string text = "m::create_table<" + name_literal(t.name);
         for (const std::string& item : items) text += ",\n        " + item;
-        ops_.push_back({{}, text + ">"});
+        ops_.push_back({rename_table_hint(t), text + ">"});
         for (const index_spec& index : t.indexes)
             ops_.push_back({{}, "m::create_index<" + name_literal(t.name) + ", " + index_item(index) + ">"});
+    }
+
+    // A table going away with the same columns as this new one: perhaps a rename.
+    std::vector<std::string> rename_table_hint(const table_spec& t) {
+        for (const table_spec* h : head_) {
+            if (find_table(model_, h->name) != nullptr || h->columns.size() != t.columns.size()) continue;
+            bool same = true;
+            for (std::size_t i = 0; same && i != t.columns.size(); ++i)
+                same = h->columns[i].name == t.columns[i].name && h->columns[i].type == t.columns[i].type &&
+                       h->columns[i].nullable == t.columns[i].nullable;
+            if (!same) continue;
+            warn("table " + std::string(h->name) + " is dropped and " + std::string(t.name) +
+                 " created with the same columns; if it is a rename, use m::rename_table");
+            return {"// REVIEW: rename? If table " + std::string(h->name) + " became " + std::string(t.name) +
+                    ", replace its drop_table and this create_table (and its create_index) with: m::rename_table<" +
+                    name_literal(h->name) + ", " + name_literal(t.name) + ">"};
+        }
+        return {};
     }
 
     void change_columns(const table_spec& h, const table_spec& t) {
