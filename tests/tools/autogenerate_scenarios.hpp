@@ -100,7 +100,8 @@ using model = ctsql::schema<users_t, posts_t, teams_t, members_t, nodes_t>;  // 
 }  // namespace v2
 }  // namespace grow
 
-// shrink: a table, a column, an index, a unique key and a foreign key go; a column narrows.
+// shrink: tables, columns (one referenced by a dropped table), an index, a unique key and a
+// foreign key go; a column narrows.
 // The generated revision must not compile (ctsql[E085]) until the data loss is confirmed.
 namespace shrink {
 namespace v1 {
@@ -120,7 +121,7 @@ struct books_t {
 };
 struct notes_t {
     static constexpr ctsql::fixed_string sql_name = "notes";
-    struct book_c : ctsql::column<notes_t, "book", std::int64_t, ctsql::references<books_t::id_c>> {} book;
+    struct isbn_c : ctsql::column<notes_t, "isbn", std::string, ctsql::references<books_t::isbn_c>> {} isbn;  // dropped too
     struct text_c : ctsql::column<notes_t, "text", std::string> {} text;
 };
 using model = ctsql::schema<authors_t, books_t, notes_t>;

@@ -145,10 +145,14 @@ TEST_CASE("autogenerate: new tables in foreign key order, new columns, column ch
     CHECK(r.warnings.empty());
 }
 
-TEST_CASE("autogenerate: drops leave the data loss for the user to confirm, keys go first, referencing tables first") {
+TEST_CASE("autogenerate: drops leave the data loss for the user to confirm, foreign keys, then tables (referencing ones first), then keys and columns") {
     const tools::generated_revision r = tools::autogenerate(
         specs<scenarios::shrink::v1::model>(), specs<scenarios::shrink::v2::model>(), {"0002", "second", "0001"});
     CHECK(operations_of(r.text) == R"~(    m::drop_foreign_key<"books", m::names<"author">>,
+    // REVIEW: drops table authors and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
+    m::drop_table<"authors" /*, m::acknowledge_data_loss */>,
+    // REVIEW: drops table notes and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
+    m::drop_table<"notes" /*, m::acknowledge_data_loss */>,
     m::drop_index<"books", "books_by_pages">,
     m::drop_unique<"books", "isbn">,
     // REVIEW: std::int64_t -> std::int32_t can lose values of books.pages; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
@@ -156,16 +160,12 @@ TEST_CASE("autogenerate: drops leave the data loss for the user to confirm, keys
     // REVIEW: drops books.author and its data; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
     m::drop_column<"books", "author" /*, m::acknowledge_data_loss */>,
     // REVIEW: drops books.isbn and its data; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
-    m::drop_column<"books", "isbn" /*, m::acknowledge_data_loss */>,
-    // REVIEW: drops table authors and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
-    m::drop_table<"authors" /*, m::acknowledge_data_loss */>,
-    // REVIEW: drops table notes and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
-    m::drop_table<"notes" /*, m::acknowledge_data_loss */>)~");
-    CHECK(r.warnings == warnings{"table books: column pages narrows from std::int64_t to std::int32_t; confirm with m::acknowledge_data_loss",
+    m::drop_column<"books", "isbn" /*, m::acknowledge_data_loss */>)~");
+    CHECK(r.warnings == warnings{"table authors is dropped with its rows; confirm with m::acknowledge_data_loss",
+         "table notes is dropped with its rows; confirm with m::acknowledge_data_loss",
+         "table books: column pages narrows from std::int64_t to std::int32_t; confirm with m::acknowledge_data_loss",
          "table books: column author is dropped with its data; confirm with m::acknowledge_data_loss (or make it a rename_column)",
-         "table books: column isbn is dropped with its data; confirm with m::acknowledge_data_loss (or make it a rename_column)",
-         "table authors is dropped with its rows; confirm with m::acknowledge_data_loss",
-         "table notes is dropped with its rows; confirm with m::acknowledge_data_loss"});
+         "table books: column isbn is dropped with its data; confirm with m::acknowledge_data_loss (or make it a rename_column)"});
 }
 
 TEST_CASE("autogenerate: a dropped and an added column of one type get the rename_column to use instead") {
@@ -498,12 +498,12 @@ using model = ctsql::schema<a_t>;
 TEST_CASE("autogenerate: a dropped and a created table with the same columns get the rename_table to use instead") {
     const tools::generated_revision r = tools::autogenerate(specs<renamed_table::v1::model>(), specs<renamed_table::v2::model>(),
                                                             {"0002", "x", "0001"});
-    CHECK(operations_of(r.text) == R"(    // REVIEW: rename? If table articles became posts, replace its drop_table and this create_table (and its create_index) with: m::rename_table<"articles", "posts">
+    CHECK(operations_of(r.text) == R"(    // REVIEW: drops table articles and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
+    m::drop_table<"articles" /*, m::acknowledge_data_loss */>,
+    // REVIEW: rename? If table articles became posts, replace its drop_table and this create_table (and its create_index) with: m::rename_table<"articles", "posts">
     m::create_table<"posts",
         m::col<"id", std::int64_t, ctsql::primary_key>,
-        m::col<"body", std::optional<std::string>>>,
-    // REVIEW: drops table articles and all its rows; to confirm, remove the comment markers around m::acknowledge_data_loss (ctsql[E085] until then)
-    m::drop_table<"articles" /*, m::acknowledge_data_loss */>)");
-    CHECK(r.warnings == warnings{"table articles is dropped and posts created with the same columns; if it is a rename, use m::rename_table",
-                                 "table articles is dropped with its rows; confirm with m::acknowledge_data_loss"});
+        m::col<"body", std::optional<std::string>>>)");
+    CHECK(r.warnings == warnings{"table articles is dropped with its rows; confirm with m::acknowledge_data_loss",
+                                 "table articles is dropped and posts created with the same columns; if it is a rename, use m::rename_table"});
 }

@@ -6,10 +6,10 @@
 //   auto revision = ctsql::tools::autogenerate(head, model, {"0003", "add email", "0002"});
 //   // revision.file_name == "0003_add_email.hpp"; revision.text: the file; revision.warnings
 //
-// What is generated, in this order (Alembic's order, so every operation finds what it needs):
-// foreign keys, indexes and unique keys that go away; new tables (referenced tables first) and
-// their indexes; new columns; column changes (type, nullability, default); dropped columns; new
-// unique keys, indexes and foreign keys; dropped tables (referencing tables first).
+// What is generated, in this order (so every operation finds what it needs): foreign keys that
+// go away; dropped tables (referencing tables first); indexes and unique keys that go; new tables
+// (referenced tables first) and their indexes; new columns; column changes (type, nullability,
+// default); dropped columns; new unique keys, indexes and foreign keys.
 //
 // Operations that destroy data (drop_table, drop_column, a narrowing alter_column) are written
 // with `/*, m::acknowledge_data_loss */` commented out and a `// REVIEW:` line: the revision
@@ -147,6 +147,10 @@ public:
 
     std::vector<operation> plan() {
         for (const table_spec* h : head_)
+            if (const table_spec* t = find_table(model_, h->name)) drop_foreign_keys_going_away(*h, *t);
+        // before the keys and columns they may reference go
+        drop_old_tables();
+        for (const table_spec* h : head_)
             if (const table_spec* t = find_table(model_, h->name)) drop_keys_going_away(*h, *t);
         create_new_tables();
         for (const table_spec* t : model_)
@@ -154,7 +158,6 @@ public:
         for (const table_spec* t : model_)
             if (const table_spec* h = find_table(head_, t->name)) add_new_keys(*h, *t);
         for (operation& fk : deferred_foreign_keys_) ops_.push_back(std::move(fk));
-        drop_old_tables();
         return std::move(ops_);
     }
 
@@ -167,13 +170,16 @@ private:
 
     void warn(std::string text) { warnings.push_back(std::move(text)); }
 
-    void drop_keys_going_away(const table_spec& h, const table_spec& t) {
-        const std::string table = name_literal(t.name);
+    void drop_foreign_keys_going_away(const table_spec& h, const table_spec& t) {
         for (const foreign_key_spec& fk : h.foreign_keys) {
             const foreign_key_spec* now = find_fk(t.foreign_keys, fk.columns);
             if (now == nullptr || !same_fk(fk, *now))
-                ops_.push_back({{}, "m::drop_foreign_key<" + table + ", " + names_type(fk.columns) + ">"});
+                ops_.push_back({{}, "m::drop_foreign_key<" + name_literal(t.name) + ", " + names_type(fk.columns) + ">"});
         }
+    }
+
+    void drop_keys_going_away(const table_spec& h, const table_spec& t) {
+        const std::string table = name_literal(t.name);
         for (const index_spec& index : h.indexes) {
             const index_spec* now = find_index(t.indexes, index.name);
             if (now == nullptr || !same_index(index, *now))
