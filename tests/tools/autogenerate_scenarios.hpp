@@ -158,4 +158,40 @@ using model = ctsql::schema<people_t>;
 }  // namespace v2
 }  // namespace rename
 
+// widen: ids referenced by foreign keys (one composite) grow from 32 to 64 bits.
+namespace widen {
+namespace v1 {
+struct shops_t {
+    static constexpr ctsql::fixed_string sql_name = "shops";
+    struct id_c : ctsql::column<shops_t, "id", std::int32_t, ctsql::primary_key> {} id;
+    struct region_c : ctsql::column<shops_t, "region", std::int16_t> {} region;
+    using constraints = ctsql::constraints<ctsql::unique_on<id_c, region_c>>;
+};
+struct sales_t {
+    static constexpr ctsql::fixed_string sql_name = "sales";
+    struct shop_c : ctsql::column<sales_t, "shop", std::int32_t, ctsql::references<shops_t::id_c>> {} shop;
+    struct region_c : ctsql::column<sales_t, "region", std::int16_t> {} region;
+    using constraints = ctsql::constraints<ctsql::foreign_key<ctsql::columns<shop_c, region_c>,
+                                                              ctsql::columns<shops_t::id_c, shops_t::region_c>>>;
+};
+using model = ctsql::schema<shops_t, sales_t>;
+}  // namespace v1
+namespace v2 {
+struct shops_t {
+    static constexpr ctsql::fixed_string sql_name = "shops";
+    struct id_c : ctsql::column<shops_t, "id", std::int64_t, ctsql::primary_key> {} id;
+    struct region_c : ctsql::column<shops_t, "region", std::int16_t> {} region;
+    using constraints = ctsql::constraints<ctsql::unique_on<id_c, region_c>>;
+};
+struct sales_t {
+    static constexpr ctsql::fixed_string sql_name = "sales";
+    struct shop_c : ctsql::column<sales_t, "shop", std::int64_t, ctsql::references<shops_t::id_c>> {} shop;
+    struct region_c : ctsql::column<sales_t, "region", std::int16_t> {} region;
+    using constraints = ctsql::constraints<ctsql::foreign_key<ctsql::columns<shop_c, region_c>,
+                                                              ctsql::columns<shops_t::id_c, shops_t::region_c>>>;
+};
+using model = ctsql::schema<shops_t, sales_t>;
+}  // namespace v2
+}  // namespace widen
+
 }  // namespace scenarios

@@ -507,3 +507,15 @@ TEST_CASE("autogenerate: a dropped and a created table with the same columns get
     CHECK(r.warnings == warnings{"table articles is dropped with its rows; confirm with m::acknowledge_data_loss",
                                  "table articles is dropped and posts created with the same columns; if it is a rename, use m::rename_table"});
 }
+
+TEST_CASE("autogenerate: foreign keys over columns that change type are dropped before the change and added after") {
+    const tools::generated_revision r = tools::autogenerate(
+        specs<scenarios::widen::v1::model>(), specs<scenarios::widen::v2::model>(), {"0002", "second", "0001"});
+    CHECK(operations_of(r.text) == R"(    m::drop_foreign_key<"sales", m::names<"shop">>,
+    m::drop_foreign_key<"sales", m::names<"shop", "region">>,
+    m::alter_column<"shops", "id", m::to_type<std::int64_t>>,
+    m::alter_column<"sales", "shop", m::to_type<std::int64_t>>,
+    m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop">, "shops", m::names<"id">>>,
+    m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop", "region">, "shops", m::names<"id", "region">>>)");
+    CHECK(r.warnings.empty());
+}

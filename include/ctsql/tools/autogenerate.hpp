@@ -7,9 +7,10 @@
 //   // revision.file_name == "0003_add_email.hpp"; revision.text: the file; revision.warnings
 //
 // What is generated, in this order (so every operation finds what it needs): foreign keys that
-// go away; dropped tables (referencing tables first); indexes and unique keys that go; new tables
+// go away or whose columns change type; dropped tables (referencing tables first); indexes and unique keys that go; new tables
 // (referenced tables first) and their indexes; new columns; column changes (type, nullability,
-// default); dropped columns; new unique keys, indexes and foreign keys.
+// default); dropped columns; new unique keys, indexes and foreign keys (and those dropped for a
+// type change, again).
 //
 // Operations that destroy data (drop_table, drop_column, a narrowing alter_column) are written
 // with `/*, m::acknowledge_data_loss */` commented out and a `// REVIEW:` line: the revision
@@ -173,7 +174,7 @@ private:
     void drop_foreign_keys_going_away(const table_spec& h, const table_spec& t) {
         for (const foreign_key_spec& fk : h.foreign_keys) {
             const foreign_key_spec* now = find_fk(t.foreign_keys, fk.columns);
-            if (now == nullptr || !same_fk(fk, *now))
+            if (now == nullptr || !same_fk(fk, *now) || retyped(t, *now))
                 ops_.push_back({{}, "m::drop_foreign_key<" + name_literal(t.name) + ", " + names_type(fk.columns) + ">"});
         }
     }
@@ -407,9 +408,25 @@ private:
         }
         for (const foreign_key_spec& fk : t.foreign_keys) {
             const foreign_key_spec* before = find_fk(h.foreign_keys, fk.columns);
-            if (before == nullptr || !same_fk(fk, *before))
+            if (before == nullptr || !same_fk(fk, *before) || retyped(t, fk))
                 ops_.push_back({{}, "m::add_foreign_key<" + table + ", " + foreign_key_item(fk) + ">"});
         }
+    }
+
+    // Whether a column of the foreign key, or of its target, changes type: the key is dropped
+    // before the alter_columns and added again after (between them the types would not match).
+    bool retyped(const table_spec& t, const foreign_key_spec& fk) const {
+        const auto column_retyped = [&](std::string_view table, std::string_view column) {
+            const table_spec* before = find_table(head_, table);
+            const table_spec* after = find_table(model_, table);
+            if (before == nullptr || after == nullptr) return false;
+            const column_spec* b = before->find_column(column);
+            const column_spec* a = after->find_column(column);
+            return b != nullptr && a != nullptr && !(b->type == a->type);
+        };
+        return std::any_of(fk.columns.begin(), fk.columns.end(), [&](std::string_view c) { return column_retyped(t.name, c); }) ||
+               std::any_of(fk.target_columns.begin(), fk.target_columns.end(),
+                           [&](std::string_view c) { return column_retyped(fk.target_table, c); });
     }
 
     // Tables the model no longer has, each before the tables it references.
