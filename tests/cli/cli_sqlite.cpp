@@ -115,6 +115,8 @@ TEST_CASE("command line mistakes exit 2 with one line on stderr") {
         {"--url", url, "revision"},                 // revision needs -m
         {"--url", url, "upgrade", "--sql", "--dry-run"},
         {"--url", url, "upgrade", "+x"},
+        {"--url", url, "upgrade", "0001:0003"},     // FROM:TO only with --sql
+        {"--url", url, "downgrade", "0003:0001"},
     };
     for (const auto& args : mistakes) {
         const auto r = cli(args);

@@ -32,6 +32,9 @@
 #include "ctsql/connector/postgresql/introspect.hpp"
 #include "ctsql/connector/sqlite.hpp"
 #include "ctsql/connector/sqlite/introspect.hpp"
+#include "ctsql/detail/report.hpp"
+#include "ctsql/detail/type_list.hpp"
+#include "ctsql/migrate/revision.hpp"
 #include "ctsql/migrate/runner.hpp"
 #include "ctsql/query/raw.hpp"
 #include "ctsql/schema/schema.hpp"
@@ -41,6 +44,23 @@
 #include "ctsql/tools/offline_sql.hpp"
 #include "ctsql/tools/project_commands.hpp"
 #include "ctsql/tools/revision_files.hpp"
+
+namespace ctsql::error {
+
+template <class Model>
+struct cli_model_is_not_a_schema {
+    static_assert(ctsql::detail::dependent_false<Model>,
+                  "ctsql[E120] cli<Model, Chain>: Model must be the project's ctsql::schema<tables...> (app::model in model.hpp)");
+};
+
+template <class Chain>
+struct cli_chain_is_not_a_migration_chain {
+    static_assert(ctsql::detail::dependent_false<Chain>,
+                  "ctsql[E121] cli<Model, Chain>: Chain must be a ctsql::migrate::chain<revisions...> (migrations::chain in "
+                  "migrations/chain.hpp)");
+};
+
+}  // namespace ctsql::error
 
 namespace ctsql::tools {
 
@@ -138,21 +158,12 @@ inline std::string milliseconds(std::chrono::nanoseconds elapsed) {
     return buffer;
 }
 
-}  // namespace detail::cli_impl
-
-// The migrate program of a project: Model is its ctsql::schema<tables...>, Chain its
-// ctsql::migrate::chain<revisions...> (may be empty).
+// The commands of cli<Model, Chain> once its arguments are known to be a schema and a chain.
 template <class Model, class Chain>
-struct cli {
-    // The project's migrations folder (chain.hpp, versions/), where `revision` writes.
+struct migrate_program {
     std::string migrations_dir;
-    std::ostream* out = &std::cout;
-    std::ostream* err = &std::cerr;
-
-    int run(int argc, char** argv) const {
-        std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-        return run(argc > 0 ? program_name_of(argv[0]) : std::string("migrate"), args);
-    }
+    std::ostream* out;
+    std::ostream* err;
 
     int run(const std::string& program, const std::vector<std::string>& args) const {
         return run_command(program, args, *out, *err, [&](const std::string& command, const std::vector<std::string>& rest) {
@@ -244,6 +255,7 @@ private:
             if (a.has("--dry-run")) throw command_line_error("--sql and --dry-run exclude each other");
             return print_script(url, target, true);
         }
+        if (target.find(':') != std::string::npos) throw command_line_error("FROM:TO is for --sql scripts; online, the database is FROM");
         if (a.has("--dry-run")) return dry_run(url, target);
         return with_database(url, [&](auto& db) {
             migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
@@ -258,6 +270,8 @@ private:
         check_relative(a.positional[0]);
         const database_url url = url_of(a);
         if (a.has("--sql")) return print_script(url, a.positional[0], false);
+        if (a.positional[0].find(':') != std::string::npos)
+            throw command_line_error("FROM:TO is for --sql scripts; online, the database is FROM");
         return with_database(url, [&](auto& db) {
             migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
             const std::size_t done = run_logged(m, [&] { return m.downgrade(a.positional[0]); }, "reverted", *out);
@@ -502,6 +516,49 @@ private:
             throw command_line_error(std::string(a.positional.size() < min ? "missing argument" : "too many arguments")
                                          .append(": usage: ")
                                          .append(usage));
+    }
+};
+
+template <class T>
+inline constexpr bool is_schema = false;
+template <class... Tables>
+inline constexpr bool is_schema<ctsql::schema<Tables...>> = true;
+template <class T>
+inline constexpr bool is_chain = false;
+template <class... Revisions>
+inline constexpr bool is_chain<migrate::chain<Revisions...>> = true;
+
+template <class Model, class Chain>
+constexpr auto check_cli_arguments() {
+    if constexpr (!is_schema<Model>) return ctsql::detail::report<error::cli_model_is_not_a_schema<Model>>();
+    else if constexpr (!is_chain<Chain>) return ctsql::detail::report<error::cli_chain_is_not_a_migration_chain<Chain>>();
+    else return ctsql::detail::pass();
+}
+
+}  // namespace detail::cli_impl
+
+// The migrate program of a project: Model is its ctsql::schema<tables...>, Chain its
+// ctsql::migrate::chain<revisions...> (may be empty).
+template <class Model, class Chain>
+struct cli {
+    // The project's migrations folder (chain.hpp, versions/), where `revision` writes.
+    std::string migrations_dir;
+    std::ostream* out = &std::cout;
+    std::ostream* err = &std::cerr;
+
+    // argv[0]'s file name names the program in help and error lines.
+    int run(int argc, char** argv) const {
+        std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+        return run(argc > 0 ? program_name_of(argv[0]) : std::string("migrate"), args);
+    }
+
+    int run(const std::string& program, const std::vector<std::string>& args) const {
+        using verdict = decltype(detail::cli_impl::check_cli_arguments<Model, Chain>());
+        static_assert(::ctsql::detail::enforce<::ctsql::detail::rule_of<verdict>>::ok);
+        if constexpr (verdict::ok)
+            return detail::cli_impl::migrate_program<Model, Chain>{migrations_dir, out, err}.run(program, args);
+        else
+            return exit_usage;
     }
 };
 
