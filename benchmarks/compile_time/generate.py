@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Writes a translation unit with N distinct ctsql statements over a 10-table schema.
+"""Writes a translation unit with N distinct queries over a 10-table schema.
 
-Mode "render": each statement is rendered for SQLite and PostgreSQL into constants (the
-cost of checking and rendering queries). Mode "advanced": the same with the constructs of the
-advanced-SQL layer (correlated EXISTS and scalar subqueries, UNION ALL with ORDER BY/LIMIT,
-window functions with PARTITION BY and frames, CASE, CTEs and derived tables). Mode "execute" (once connectors exist): each is also
-prepared, bound and fetched into rows. Statements differ in tables, columns, predicates and
+Modes "render" and "advanced": each ctsql statement is only checked and rendered for SQLite and
+PostgreSQL into constants ("advanced": correlated EXISTS and scalar subqueries, UNION ALL with
+ORDER BY/LIMIT, window functions with PARTITION BY and frames, CASE, CTEs and derived tables).
+Mode "execute": each query is a ctsql statement prepared, bound with arguments and fetched into a
+struct through ctsql::sqlite_connection (fetch_optional / fetch_all / execute), the mix of the
+peers' compile-time TUs: point select by primary key, filtered select with ORDER BY/LIMIT, insert,
+update, delete, join. Mode "raw": the same queries written with the sqlite3 C API (prepare_v2,
+bind_*, step, column_*, finalize) into the same structs, the baseline. Both execute and raw TUs
+have a main() that runs every query once against an in-memory database and prints a checksum
+(measure.sh VERIFY=1 compares them). Statements differ in tables, columns, predicates and
 parameters, so none is a repeat the compiler could share.
 
-usage: generate.py N [render|advanced|execute] > tu.cpp
+usage: generate.py N [render|advanced|execute|raw] > tu.cpp
 """
 import random
 import sys
