@@ -229,8 +229,16 @@ def targets(wall, cg):
         for w in ratio_workloads:
             v = ws.get(w, {}).get("ctsql")
             if v and v["ratio"] is not None:
-                row[w] = verdict(v["ratio"] <= TARGET, "%.2f" % v["ratio"])
+                row[w] = verdict(v["ratio"] <= TARGET, "%.3f" % v["ratio"])
         out.append((b, "ctsql ≤ %.2f× raw, wall time" % TARGET, row))
+        if sqlite:
+            # CPU time of the (serverless) process: what other load disturbs least besides instructions.
+            row = {}
+            for w in WORKLOADS:
+                v = ws.get(w, {}).get("ctsql")
+                if v and v["cpu_ratio"] is not None:
+                    row[w] = verdict(v["cpu_ratio"] <= TARGET, "%.3f" % v["cpu_ratio"])
+            out.append((b, "ctsql ≤ %.2f× raw, CPU time" % TARGET, row))
         if sqlite and cs:
             row = {}
             for w in WORKLOADS:
