@@ -158,7 +158,8 @@ using model = ctsql::schema<people_t>;
 }  // namespace v2
 }  // namespace rename
 
-// widen: ids referenced by foreign keys (one composite) grow from 32 to 64 bits.
+// widen: ids referenced by foreign keys (one composite) grow from 32 to 64 bits; a new unique
+// key is referenced by a new foreign key of a kept table and by a new table.
 namespace widen {
 namespace v1 {
 struct shops_t {
@@ -181,16 +182,23 @@ struct shops_t {
     static constexpr ctsql::fixed_string sql_name = "shops";
     struct id_c : ctsql::column<shops_t, "id", std::int64_t, ctsql::primary_key> {} id;
     struct region_c : ctsql::column<shops_t, "region", std::int16_t> {} region;
+    struct code_c : ctsql::column<shops_t, "code", std::string, ctsql::default_value<"">, ctsql::unique> {} code;  // new key
     using constraints = ctsql::constraints<ctsql::unique_on<id_c, region_c>>;
 };
 struct sales_t {
     static constexpr ctsql::fixed_string sql_name = "sales";
     struct shop_c : ctsql::column<sales_t, "shop", std::int64_t, ctsql::references<shops_t::id_c>> {} shop;
     struct region_c : ctsql::column<sales_t, "region", std::int16_t> {} region;
+    struct shop_code_c : ctsql::column<sales_t, "shop_code", std::optional<std::string>, ctsql::references<shops_t::code_c>> {} shop_code;
     using constraints = ctsql::constraints<ctsql::foreign_key<ctsql::columns<shop_c, region_c>,
                                                               ctsql::columns<shops_t::id_c, shops_t::region_c>>>;
 };
-using model = ctsql::schema<shops_t, sales_t>;
+struct labels_t {  // new, referencing the new key and the widened id
+    static constexpr ctsql::fixed_string sql_name = "labels";
+    struct shop_code_c : ctsql::column<labels_t, "shop_code", std::string, ctsql::references<shops_t::code_c>> {} shop_code;
+    struct shop_c : ctsql::column<labels_t, "shop", std::int64_t, ctsql::references<shops_t::id_c>> {} shop;
+};
+using model = ctsql::schema<labels_t, sales_t, shops_t>;  // referencing tables first
 }  // namespace v2
 }  // namespace widen
 

@@ -508,14 +508,23 @@ TEST_CASE("autogenerate: a dropped and a created table with the same columns get
                                  "table articles is dropped and posts created with the same columns; if it is a rename, use m::rename_table"});
 }
 
-TEST_CASE("autogenerate: foreign keys over columns that change type are dropped before the change and added after") {
+TEST_CASE("autogenerate: foreign keys over columns that change type go and come back, keys come before the foreign keys that need them") {
     const tools::generated_revision r = tools::autogenerate(
         specs<scenarios::widen::v1::model>(), specs<scenarios::widen::v2::model>(), {"0002", "second", "0001"});
     CHECK(operations_of(r.text) == R"(    m::drop_foreign_key<"sales", m::names<"shop">>,
     m::drop_foreign_key<"sales", m::names<"shop", "region">>,
-    m::alter_column<"shops", "id", m::to_type<std::int64_t>>,
+    m::create_table<"labels",
+        m::col<"shop_code", std::string>,
+        m::col<"shop", std::int64_t>>,
+    m::add_column<"sales", m::col<"shop_code", std::optional<std::string>>>,
     m::alter_column<"sales", "shop", m::to_type<std::int64_t>>,
+    m::add_column<"shops", m::col<"code", std::string, ctsql::default_value<"">>>,
+    m::alter_column<"shops", "id", m::to_type<std::int64_t>>,
+    m::add_unique<"shops", "code">,
     m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop">, "shops", m::names<"id">>>,
-    m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop", "region">, "shops", m::names<"id", "region">>>)");
+    m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop_code">, "shops", m::names<"code">>>,
+    m::add_foreign_key<"sales", m::foreign_key_on<m::names<"shop", "region">, "shops", m::names<"id", "region">>>,
+    m::add_foreign_key<"labels", m::foreign_key_on<m::names<"shop_code">, "shops", m::names<"code">>>,
+    m::add_foreign_key<"labels", m::foreign_key_on<m::names<"shop">, "shops", m::names<"id">>>)");
     CHECK(r.warnings.empty());
 }

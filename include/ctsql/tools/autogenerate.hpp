@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ctsql/check/schema_rules.hpp"
 #include "ctsql/migrate/ops.hpp"
 #include "ctsql/schema/table_spec.hpp"
 #include "ctsql/tools/cpp_text.hpp"
@@ -158,6 +159,9 @@ public:
             if (const table_spec* h = find_table(head_, t->name)) change_columns(*h, *t);
         for (const table_spec* t : model_)
             if (const table_spec* h = find_table(head_, t->name)) add_new_keys(*h, *t);
+        // after every new key: a foreign key may reference a unique key added above
+        for (const table_spec* t : model_)
+            if (const table_spec* h = find_table(head_, t->name)) add_new_foreign_keys(*h, *t);
         for (operation& fk : deferred_foreign_keys_) ops_.push_back(std::move(fk));
         return std::move(ops_);
     }
@@ -201,11 +205,18 @@ private:
         const auto target_ready = [&](const table_spec& t, const foreign_key_spec& fk) {
             if (fk.target_table == t.name) return true;
             if (std::find(created.begin(), created.end(), fk.target_table) != created.end()) return true;
-            // an existing table: ready when it already has the target columns
+            // an existing table: ready when its target columns are already there, with their
+            // final types, as a key (else the key is added after the column changes)
             const table_spec* existing = find_table(head_, fk.target_table);
-            if (existing == nullptr || find_table(model_, fk.target_table) == nullptr) return false;
+            const table_spec* final_shape = find_table(model_, fk.target_table);
+            if (existing == nullptr || final_shape == nullptr) return false;
             return std::all_of(fk.target_columns.begin(), fk.target_columns.end(),
-                               [&](std::string_view c) { return existing->has_column(c); });
+                               [&](std::string_view c) {
+                                   const column_spec* now = existing->find_column(c);
+                                   const column_spec* then = final_shape->find_column(c);
+                                   return now != nullptr && then != nullptr && now->type == then->type;
+                               }) &&
+                   ctsql::detail::is_constraint_key_of(*existing, fk.target_columns);
         };
         const auto is_pending = [&](std::string_view name) {
             return std::any_of(pending.begin(), pending.end(), [&](const table_spec* p) { return p->name == name; });
@@ -406,6 +417,10 @@ private:
             if (before == nullptr || !same_index(index, *before))
                 ops_.push_back({{}, "m::create_index<" + table + ", " + index_item(index) + ">"});
         }
+    }
+
+    void add_new_foreign_keys(const table_spec& h, const table_spec& t) {
+        const std::string table = name_literal(t.name);
         for (const foreign_key_spec& fk : t.foreign_keys) {
             const foreign_key_spec* before = find_fk(h.foreign_keys, fk.columns);
             if (before == nullptr || !same_fk(fk, *before) || retyped(t, fk))
