@@ -528,3 +528,20 @@ TEST_CASE("autogenerate: foreign keys over columns that change type go and come 
     m::add_foreign_key<"labels", m::foreign_key_on<m::names<"shop">, "shops", m::names<"id">>>)");
     CHECK(r.warnings.empty());
 }
+
+TEST_CASE("import_schema: SQLite's INTEGER PRIMARY KEY without NOT NULL becomes NOT NULL, said so") {
+    std::vector<ctsql::live_table> live(1);
+    live[0].name = "notes";
+    live[0].columns = {{"id", "INTEGER", false, std::nullopt, 1, false}, {"text", "TEXT", true, std::nullopt, 0, false}};
+    live[0].primary_key = {"id"};
+    const tools::imported_schema imported = tools::import_schema(live, ctsql::dialect_family::sqlite);
+    CHECK(imported.model_header.find(
+              "    // REVIEW: INTEGER PRIMARY KEY without NOT NULL (the rowid: never NULL); declared NOT NULL, as ctsql creates it\n"
+              "    struct id_c : ctsql::column<notes_t, \"id\", std::int64_t, ctsql::primary_key> {} id;\n"
+              "    struct text_c : ctsql::column<notes_t, \"text\", std::string> {} text;\n") != std::string::npos);
+    CHECK(imported.warnings ==
+          warnings{"table notes: column id: INTEGER PRIMARY KEY without NOT NULL (the rowid: never NULL); declared NOT NULL, as ctsql creates it"});
+    CHECK(operations_of(imported.baseline.text) == R"(    m::create_table<"notes",
+        m::col<"id", std::int64_t, ctsql::primary_key>,
+        m::col<"text", std::string>>)");
+}

@@ -257,7 +257,10 @@ private:
             }
             if (spec.nullable && c.primary_key_position > 0) {
                 spec.nullable = false;
-                note(e, i, t.name, c.name, "in the primary key but allows NULL (an SQLite quirk); declared NOT NULL");
+                const bool rowid = c.declared_type == "INTEGER" && t.primary_key.size() == 1;
+                note(e, i, t.name, c.name,
+                     rowid ? "INTEGER PRIMARY KEY without NOT NULL (the rowid: never NULL); declared NOT NULL, as ctsql creates it"
+                           : "in the primary key but allows NULL (an SQLite quirk); declared NOT NULL");
             }
             columns.push_back(spec);
         }
