@@ -59,6 +59,7 @@ if [[ ${1:-} == --inside-postgres ]]; then
     [[ -n $PIN_CPU ]] && pin=(taskset -c "$PIN_CPU")
     echo "postgresql: wall time, rows=$ROWS w4=$W4 reps=$REPS${PEERS:+; sqlalchemy rows=$PY_ROWS w4=$PY_W4}" >&2
     for ((round = 0; round < REPS; ++round)); do
+        cut -d' ' -f1 /proc/loadavg >>"$RAW/load.txt"
         "${pin[@]}" "$BIN/bench_postgresql" --rows="$ROWS" --w4="$W4" --reps=1 --first-round="$round" \
             --benchmark_out="$RAW/wall/postgresql.r$round.json" --benchmark_out_format=json \
             >>"$RAW/postgresql.log" 2>&1 || { tail -20 "$RAW/postgresql.log" >&2; exit 1; }
@@ -172,6 +173,7 @@ if ((${#sqlite_backends[@]})); then
     trap 'rm -rf "$dbdir"' EXIT
     echo "sqlite: wall time ($list), rows=$ROWS w4=$W4 reps=$REPS${PEERS:+; sqlalchemy rows=$PY_ROWS w4=$PY_W4}" >&2
     for ((round = 0; round < REPS; ++round)); do
+        cut -d' ' -f1 /proc/loadavg >>"$RAW/load.txt"  # the load while the rounds ran (summarize.py)
         "${pin[@]}" "$BIN/bench_sqlite" --rows="$ROWS" --w4="$W4" --reps=1 --first-round="$round" \
             --backends="$list" --dir="$dbdir" \
             --benchmark_out="$RAW/wall/sqlite.r$round.json" --benchmark_out_format=json >>"$RAW/sqlite.log" 2>&1 ||

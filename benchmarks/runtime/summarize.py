@@ -12,6 +12,7 @@
                                     Request: <benchmark name>), collected only while the
                                     workload ran (--collect-atstart=no + toggles)
   env.tsv                           the machine and the knobs (key TAB value)
+  load.txt                          1-minute load average at the start of every round
   pg-version.txt                    SELECT version() of the server
 
 Writes the Markdown table (--md), the JSON (--json) and the section of benchmarks/README.md
@@ -290,6 +291,12 @@ def main():
             for line in f:
                 k, _, v = line.rstrip("\n").partition("\t")
                 env[k] = v
+    load_path = os.path.join(a.raw, "load.txt")
+    if os.path.exists(load_path):
+        samples = [float(x) for x in open(load_path).read().split()]
+        if samples:
+            env["load_during"] = "%.2f-%.2f, median %.2f (%d samples)" % (
+                min(samples), max(samples), statistics.median(samples), len(samples))
     pg_version = os.path.join(a.raw, "pg-version.txt")
     if os.path.exists(pg_version):
         env["postgresql_server"] = open(pg_version).read().strip()
@@ -331,10 +338,12 @@ def main():
             env.get("postgresql_server", env.get("postgresql", "?")).split(" on ")[0]]
     libs += [env[k] for k in ("soci", "sqlitecpp", "libpqxx", "sqlalchemy") if k in env]
     libs.append("Google Benchmark %s" % env.get("google_benchmark", "?").split()[-1])
-    md.append("%s. %s. Knobs: %s. **Load average %s before, %s after** (1, 5, 15 minutes, 2 CPUs); "
+    md.append("%s. %s. Knobs: %s. **Load average %s before, %s after** (1, 5, 15 minutes, 2 CPUs)%s; "
               "the run took %s." % (
                   "; ".join(libs), env.get("pinning", "?"), env.get("knobs", "?"),
-                  env.get("load_before", "?"), env.get("load_after", "?"), env.get("duration", "?")))
+                  env.get("load_before", "?"), env.get("load_after", "?"),
+                  ", 1-minute load at the start of each round %s" % env["load_during"] if "load_during" in env else "",
+                  env.get("duration", "?")))
     md.append("")
     md.append("**Wall time**: median of %d rounds, rows/s; in parentheses the ratio of the time per row "
               "to the hand-written code's (`raw`) in the same run (1.00 = as fast, 1.10 = 10 %% slower); "
