@@ -7,7 +7,8 @@
 #   then SQLAlchemy Core and ORM, on SQLite (file, :memory:) and on a throwaway PostgreSQL 15
 #   (scripts/with-postgres.sh), with the server and every client pinned to one CPU; counts
 #   instructions with callgrind (SQLite, and the PostgreSQL client); writes
-#   benchmarks/results/latest.md and latest.json and the table in benchmarks/README.md.
+#   benchmarks/results/latest.md and latest.json, the tables in benchmarks/README.md and the Speed
+#   section of README.md.
 #
 # Knobs (environment):
 #   ROWS=100000 W4=10000 REPS=5      C++ wall-time runs: rows of W1/W2/W3/W5, W4 executions, rounds
@@ -22,7 +23,8 @@
 #   PYTHON=/usr/bin/python3          the interpreter that has Debian's python3-sqlalchemy
 #   BUILD=build/bench                build directory (raw outputs go to $BUILD/results/<time>/)
 #   RESULTS=benchmarks/results       where latest.md / latest.json go
-#   README=benchmarks/README.md      whose "Latest results" section gets the table ("": none)
+#   PAGES=1                          0: leave the pages alone (benchmarks/README.md "Latest results",
+#                                    README.md "Speed"), for trial runs
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -85,7 +87,7 @@ export PIN_CPU=${PIN_CPU-$(($(nproc) > 1 ? 1 : 0))}
 export PYTHON=${PYTHON:-/usr/bin/python3}
 BUILD=${BUILD:-$root/build/bench}
 RESULTS=${RESULTS:-$here/results}
-README=${README-$here/README.md}
+PAGES=${PAGES:-1}
 # Callgrind: ctsql against raw, and the C++ peers when CG_PEERS=1 (one more minute or two).
 export CG_IMPLS=raw,ctsql,ctsql-many,ctsql-bulk
 [[ -n $PEERS && $CG_PEERS == 1 ]] && CG_IMPLS+=,soci,sqlitecpp,libpqxx
@@ -199,7 +201,8 @@ printf 'load_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/env.tsv"
 printf 'duration\t%s s\n' "$(($(date +%s) - started))" >>"$RAW/env.tsv"
 
 # ---- tables ----------------------------------------------------------------------------------
-python3 "$here/runtime/summarize.py" --raw "$RAW" --md "$RESULTS/latest.md" --json "$RESULTS/latest.json" \
-    ${README:+--readme "$README"}
+pages=()
+[[ $PAGES == 1 ]] && pages=(--readme "$here/README.md" --speed "$root/README.md")
+python3 "$here/runtime/summarize.py" --raw "$RAW" --md "$RESULTS/latest.md" --json "$RESULTS/latest.json" "${pages[@]}"
 cat "$RESULTS/latest.md"
 echo "raw outputs: $RAW" >&2

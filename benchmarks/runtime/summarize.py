@@ -40,6 +40,7 @@ BACKENDS = {
     "sqlite-mem": "SQLite in memory (`:memory:`)",
     "pg": "PostgreSQL 15 (unix socket; client and server pinned to one CPU)",
 }
+SHORT = {"sqlite-file": "SQLite file", "sqlite-mem": "SQLite :memory:", "pg": "PostgreSQL"}
 CPP_PEERS = ["soci", "sqlitecpp", "libpqxx"]
 PY_PEERS = ["sqlalchemy-core", "sqlalchemy-orm"]
 IMPLS = ["raw", "ctsql", "ctsql-many", "ctsql-bulk", "raw-pipeline"] + CPP_PEERS + PY_PEERS
@@ -269,6 +270,60 @@ def targets(wall, cg):
     return out
 
 
+def md_speed(wall, cg, env, goals, reps, py_rows):
+    """The compact tables of the project README's Speed section."""
+    names = {"soci": "SOCI", "sqlitecpp": "SQLiteCpp", "libpqxx": "libpqxx"}
+    order = [b for b in BACKENDS if b in wall]
+
+    def ratio(src, b, w, impl, fmt="%.2f"):
+        v = src.get(b, {}).get(w, {}).get(impl)
+        return fmt % v["ratio"] if v and v.get("ratio") is not None else "–"
+
+    def best_peer(b, w):
+        peers = {i: v["ratio"] for i, v in wall.get(b, {}).get(w, {}).items() if i in CPP_PEERS and v["ratio"]}
+        if not peers:
+            return "–"
+        i = min(peers, key=peers.get)
+        return "%.2f %s" % (peers[i], names[i])
+
+    lines = ["Measured %s, ctsql %s, on %s while other builds ran (1-minute load average %s on 2 CPUs): "
+             "wall times move by tens of per cent between rounds, instruction counts do not. Every "
+             "table, the machine and the spreads: [benchmarks/results/latest.md]"
+             "(benchmarks/results/latest.md)." % (
+                 env.get("date", "?"), env.get("ctsql", "?"), env.get("cpu", "?").split(" (")[0],
+                 env.get("load_during", env.get("load_before", "?")))]
+    cg_b = "sqlite-mem" if "sqlite-mem" in cg else next((b for b in cg if b != "pg"), None)
+    if cg_b:
+        lines += ["", "Instructions per row on SQLite (callgrind, `%s`), ratio to hand-written sqlite3 code, "
+                  "lower is better:" % (":memory:" if cg_b == "sqlite-mem" else cg_b), "",
+                  "| workload | ctsql | SQLiteCpp | SOCI |", "|---|---|---|---|"]
+        for w, d in WORKLOADS.items():
+            lines.append("| %s %s | **%s** | %s | %s |" % (w, d, ratio(cg, cg_b, w, "ctsql", "%.3f"),
+                                                         ratio(cg, cg_b, w, "sqlitecpp", "%.3f"),
+                                                         ratio(cg, cg_b, w, "soci", "%.3f")))
+    lines += ["", "Wall time per row, ratio to the hand-written code of the same run (median of %d rounds; "
+              "%s; SQLAlchemy ran %s rows per workload):" % (
+                  reps, " / ".join(SHORT[b] for b in order), "/".join(map(str, py_rows)) or "–"),
+              "", "| workload | ctsql | best C++ peer | SQLAlchemy Core | SQLAlchemy ORM |", "|---|---|---|---|---|"]
+    for w, d in WORKLOADS.items():
+        lines.append("| %s %s | **%s** | %s | %s | %s |" % (
+            w, d, " / ".join(ratio(wall, b, w, "ctsql") for b in order),
+            " / ".join(best_peer(b, w) for b in order),
+            " / ".join(ratio(wall, b, w, "sqlalchemy-core") for b in order),
+            " / ".join(ratio(wall, b, w, "sqlalchemy-orm") for b in order)))
+    pg = wall.get("pg", {})
+    bulk = ["%s %s %.1f× faster" % (w, "`bulk_insert`" if i == "ctsql-bulk" else "`execute_many`", 1 / pg[w][i]["ratio"])
+            for w in ("W1", "W5") for i in BULK_PATHS if i in pg.get(w, {}) and pg[w][i]["ratio"]]
+    if bulk:
+        lines += ["", "PostgreSQL bulk paths against the per-row loop: %s." % ", ".join(bulk)]
+    missed = ["%s %s %s %s" % (SHORT[b], w, target.replace("ctsql ", ""), v.replace("**no** ", ""))
+              for b, target, row in goals for w, v in row.items() if not v.startswith("yes")]
+    total = sum(len(row) for _, _, row in goals)
+    lines += ["", "Targets (issue #8, each a ratio from this run): %d of %d met%s" % (
+        total - len(missed), total, "; not met: " + "; ".join(missed) + "." if missed else ".")]
+    return lines
+
+
 def md_targets(rows):
     lines = ["| database | target | " + " | ".join(WORKLOADS) + " |", "|---|---|" + "---|" * len(WORKLOADS)]
     for b, target, row in rows:
@@ -276,12 +331,27 @@ def md_targets(rows):
     return lines
 
 
+def replace_section(path, marker, text):
+    """Puts text between <!-- marker:begin --> and <!-- marker:end --> in path (if both are there)."""
+    if not path or not os.path.exists(path):
+        return
+    with open(path) as f:
+        page = f.read()
+    begin, end = "<!-- %s:begin -->" % marker, "<!-- %s:end -->" % marker
+    if begin in page and end in page:
+        head, rest = page.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        with open(path, "w") as f:
+            f.write(head + begin + "\n" + text + end + tail)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--raw", required=True)
     ap.add_argument("--md")
     ap.add_argument("--json")
-    ap.add_argument("--readme")
+    ap.add_argument("--readme", help="a page whose <!-- latest:begin/end --> section gets the full tables")
+    ap.add_argument("--speed", help="a page whose <!-- speed:begin/end --> section gets the compact tables")
     a = ap.parse_args()
 
     env = {}
@@ -405,15 +475,8 @@ def main():
                            targets=[dict(backend=b, target=t, verdicts=row) for b, t, row in goals],
                            checksum_problems=problems, errors=errors), f, indent=1, sort_keys=True)
             f.write("\n")
-    if a.readme and os.path.exists(a.readme):
-        with open(a.readme) as f:
-            readme = f.read()
-        begin, end = "<!-- latest:begin -->", "<!-- latest:end -->"
-        if begin in readme and end in readme:
-            head, rest = readme.split(begin, 1)
-            _, tail = rest.split(end, 1)
-            with open(a.readme, "w") as f:
-                f.write(head + begin + "\n" + text + end + tail)
+    replace_section(a.readme, "latest", text)
+    replace_section(a.speed, "speed", "\n".join(md_speed(wall, cg, env, goals, reps, py_rows)) + "\n")
     if not a.md:
         print(text)
 
