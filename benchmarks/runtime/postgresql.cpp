@@ -387,10 +387,10 @@ int main(int argc, char** argv) {
     const PgEnv pg;
     const std::vector<Workload> bulk = {Workload::w1, Workload::w5};
     std::vector<Entry> entries = {entry<RawPg>("raw", every_workload(), pg, d),
-                                        entry<CtsqlPg>("ctsql", every_workload(), pg, d),
-                                        entry<CtsqlPgMany>("ctsql-many", bulk, pg, d),
-                                        entry<CtsqlPgBulk>("ctsql-bulk", {Workload::w1}, pg, d),
-                                        entry<RawPgPipeline>("raw-pipeline", bulk, pg, d)};
+                                  entry<CtsqlPg>("ctsql", every_workload(), pg, d),
+                                  entry<CtsqlPgMany>("ctsql-many", bulk, pg, d),
+                                  entry<CtsqlPgBulk>("ctsql-bulk", {Workload::w1}, pg, d),
+                                  entry<RawPgPipeline>("raw-pipeline", bulk, pg, d)};
     peers::add_postgresql_peers(entries, pg, d);
     register_rounds(o, "pg", entries);
 

@@ -243,11 +243,11 @@ int main(int argc, char** argv) {
     const SqliteEnv memory{":memory:"};
     const std::vector<Workload> bulk = {Workload::w1, Workload::w5};
     std::vector<Entry> on_file = {entry<RawSqlite>("raw", every_workload(), file, d),
-                                        entry<CtsqlSqlite>("ctsql", every_workload(), file, d),
-                                        entry<CtsqlSqliteMany>("ctsql-many", bulk, file, d)};
+                                  entry<CtsqlSqlite>("ctsql", every_workload(), file, d),
+                                  entry<CtsqlSqliteMany>("ctsql-many", bulk, file, d)};
     std::vector<Entry> in_memory = {entry<RawSqlite>("raw", every_workload(), memory, d),
-                                          entry<CtsqlSqlite>("ctsql", every_workload(), memory, d),
-                                          entry<CtsqlSqliteMany>("ctsql-many", bulk, memory, d)};
+                                    entry<CtsqlSqlite>("ctsql", every_workload(), memory, d),
+                                    entry<CtsqlSqliteMany>("ctsql-many", bulk, memory, d)};
     peers::add_sqlite_peers(on_file, file, d);
     peers::add_sqlite_peers(in_memory, memory, d);
     register_rounds(o, "sqlite-file", on_file);

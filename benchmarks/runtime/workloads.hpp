@@ -167,8 +167,8 @@ inline bool listed(const std::string& list, std::string_view name) {
     return false;
 }
 
-// Takes --rows=N --w4=N --reps=N --first-round=N --impls=a,b --backends=a,b --dir=PATH out of argv (the rest is
-// for Google Benchmark); defaults from the environment variables ROWS, W4, REPS.
+// Takes --rows=N --w4=N --reps=N --first-round=N --impls=a,b --backends=a,b --dir=PATH out of argv
+// (the rest is for Google Benchmark); defaults from the environment variables ROWS, W4, REPS.
 inline Options parse_options(int& argc, char** argv) {
     Options o;
     if (const char* v = std::getenv("ROWS")) o.rows = std::atoll(v);
