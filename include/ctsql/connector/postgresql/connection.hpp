@@ -63,6 +63,10 @@ using result_ptr = std::unique_ptr<PGresult, result_deleter>;
 struct cache_entry {
     const char* key = nullptr;  // the statement type's SQL constant; nullptr: not prepared
     std::string name;           // the server-side prepared statement
+    // The type OIDs of its result columns, from its first result (empty until then). They stay
+    // valid while the statement is prepared: the server refuses to run a prepared statement
+    // whose result types a table change would alter ("cached plan must not change result type").
+    std::vector<Oid> result_types;
 };
 
 class state {
@@ -102,8 +106,15 @@ public:
                               "destroy it first)");
     }
 
-    // The prepared statement for `slot`, prepared on first use.
-    const char* prepared(std::size_t slot, const char* sql, int parameter_count, const Oid* types) {
+    // The prepared statement for `slot`, prepared on first use (the common case, already
+    // prepared and the connection idle, inline; the rest out of line).
+    [[gnu::always_inline]] const char* prepared(std::size_t slot, const char* sql, int parameter_count, const Oid* types) {
+        if (slot < cache.size() && cache[slot].key == sql && !streaming) [[likely]]
+            return cache[slot].name.c_str();
+        return prepare(slot, sql, parameter_count, types);
+    }
+
+    [[gnu::noinline]] const char* prepare(std::size_t slot, const char* sql, int parameter_count, const Oid* types) {
         check_idle();
         if (slot >= cache.size()) cache.resize(slot + 1);
         cache_entry& entry = cache[slot];
@@ -113,8 +124,30 @@ public:
             if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw_result_error(conn, r.get(), sql);
             entry.name = std::move(name);
             entry.key = sql;
+            entry.result_types.clear();
         }
         return entry.name.c_str();
+    }
+
+    // The result column types of the statement prepared in `slot` (PQftype on its first result
+    // only); checks once that it returns `columns` columns.
+    [[gnu::always_inline]] const Oid* result_types(std::size_t slot, const PGresult* r, std::size_t columns,
+                                                   std::string_view sql) {
+        const std::vector<Oid>& types = cache[slot].result_types;
+        if (!types.empty()) [[likely]] return types.data();
+        return first_result_types(slot, r, columns, sql);
+    }
+
+    [[gnu::noinline]] const Oid* first_result_types(std::size_t slot, const PGresult* r, std::size_t columns,
+                                                    std::string_view sql) {
+        if (PQnfields(r) != static_cast<int>(columns))
+            throw usage_error(join_text("the statement returned ", std::to_string(PQnfields(r)),
+                                        " columns; its row type declares ", std::to_string(columns)),
+                              std::string(sql));
+        std::vector<Oid>& types = cache[slot].result_types;
+        types.resize(columns);
+        for (std::size_t i = 0; i != columns; ++i) types[i] = PQftype(r, static_cast<int>(i));
+        return types.data();
     }
 
     // Whether `r` failed because the server no longer has the prepared statement (SQLSTATE
@@ -246,9 +279,13 @@ private:
     }
 };
 
+// Reads one cell. libpq reports length 0 for NULL, so PQgetisnull is asked only about empty
+// values (NULL, or an empty text / bytea); a binary value of a fixed-width type is never empty.
 template <class M>
-void read_value(const PGresult* r, int row, int col, Oid type, M& out, std::string_view column, std::string_view sql) {
-    if (PQgetisnull(r, row, col)) {
+[[gnu::always_inline]] inline void read_value(const PGresult* r, int row, int col, Oid type, M& out,
+                                              std::string_view column, std::string_view sql) {
+    const cell c{type, PQgetvalue(r, row, col), PQgetlength(r, row, col)};
+    if (c.length == 0 && PQgetisnull(r, row, col)) {
         if constexpr (is_optional_v<M>) {
             out.reset();
             return;
@@ -256,12 +293,11 @@ void read_value(const PGresult* r, int row, int col, Oid type, M& out, std::stri
             read_failed(column, "NULL read into a field that is not std::optional", sql);
         }
     }
-    const cell c{type, PQgetvalue(r, row, col), PQgetlength(r, row, col)};
     if constexpr (is_optional_v<M>) {
         if (!out.has_value()) out.emplace();
-        decode_non_null(c, *out, column, sql);
+        decode_value(c, *out, column, sql);
     } else {
-        decode_non_null(c, out, column, sql);
+        decode_value(c, out, column, sql);
     }
 }
 
@@ -281,14 +317,21 @@ column_types<Row> result_types(const PGresult* r, std::string_view sql) {
     return types;
 }
 
+template <class Row, class Target, class Mapping, std::size_t... K>
+[[gnu::always_inline]] inline void read_fields(const PGresult* r, int row, const Oid* types, Target& target,
+                                               std::string_view sql, std::index_sequence<K...>) {
+    (read_value(r, row, static_cast<int>(Mapping::template column<K>), types[Mapping::template column<K>],
+                Mapping::template member<K>(target), row_columns<Row>::names[Mapping::template column<K>], sql),
+     ...);
+}
+
+// Reads row `row` of `r` (column type OIDs `types`) into `target` through row_mapping<Target,
+// Row> (inline: it is the body of every fetch loop).
 template <class Row, class Target>
-void read_row(const PGresult* r, int row, const column_types<Row>& types, Target& target, std::string_view sql) {
+[[gnu::always_inline]] inline void read_row(const PGresult* r, int row, const Oid* types, Target& target,
+                                            std::string_view sql) {
     using Mapping = row_mapping<Target, Row>;
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (read_value(r, row, static_cast<int>(Mapping::template column<K>), types[Mapping::template column<K>],
-                    Mapping::template member<K>(target), row_columns<Row>::names[Mapping::template column<K>], sql),
-         ...);
-    }(std::make_index_sequence<Mapping::size>{});
+    read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
 }
 
 inline std::uint64_t affected_rows(const PGresult* r) noexcept {
@@ -365,7 +408,7 @@ private:
                     types_ = result_types<Row>(r.get(), sql_);
                     checked_ = true;
                 }
-                read_row<Row>(r.get(), 0, types_, current_, sql_);
+                read_row<Row>(r.get(), 0, types_.data(), current_, sql_);
             } catch (...) {
                 finish();
                 throw;
@@ -617,7 +660,7 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
+            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
             const int count = PQntuples(r.get());
             std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
             for (int i = 0; i != count; ++i)
@@ -634,9 +677,11 @@ public:
             detail::fire<verdict>();
             return;
         } else {
-            auto row = fetch_at_most_one<Target, S>(args...);
-            if (!row) throw row_count_error("fetch_one: the statement returned no row", std::string(sql_text<S>()));
-            return std::move(*row);
+            // Read in place into the returned object (no std::optional to move out of).
+            detail::fetch_target<Target, detail::connector_row<S>> row;
+            if (!fetch_at_most_one_into<S>(row, args...))
+                throw row_count_error("fetch_one: the statement returned no row", std::string(sql_text<S>()));
+            return row;
         }
     }
 
@@ -708,7 +753,7 @@ public:
             const int count = PQntuples(r.get());
             std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
             for (int i = 0; i != count; ++i)
-                detail::postgresql_impl::read_row<Row>(r.get(), i, types, rows[static_cast<std::size_t>(i)], sql);
+                detail::postgresql_impl::read_row<Row>(r.get(), i, types.data(), rows[static_cast<std::size_t>(i)], sql);
             return rows;
         }
     }
@@ -847,19 +892,28 @@ private:
         return r;
     }
 
-    template <class Target, class S, class... Args>
-    auto fetch_at_most_one(const Args&... args) {
+    // Reads the statement's only row into `row`; false when there is none, row_count_error when
+    // there are several.
+    template <class S, class T, class... Args>
+    bool fetch_at_most_one_into(T& row, const Args&... args) {
         using Row = detail::connector_row<S>;
         detail::postgresql_impl::result_ptr r = run<S>(args...);
         const std::string_view sql = sql_text<S>();
-        const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
-        std::optional<detail::fetch_target<Target, Row>> row;
+        const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
         const int count = PQntuples(r.get());
         if (count > 1)
             throw row_count_error(
                 detail::join_text("the statement returned ", std::to_string(count), " rows where at most one was expected"),
                 std::string(sql));
-        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, types, row.emplace(), sql);
+        if (count == 0) return false;
+        detail::postgresql_impl::read_row<Row>(r.get(), 0, types, row, sql);
+        return true;
+    }
+
+    template <class Target, class S, class... Args>
+    auto fetch_at_most_one(const Args&... args) {
+        std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row(std::in_place);
+        if (!fetch_at_most_one_into<S>(*row, args...)) row.reset();
         return row;
     }
 
@@ -910,7 +964,7 @@ private:
             throw row_count_error(
                 detail::join_text("the statement returned ", std::to_string(count), " rows where at most one was expected"),
                 std::string(sql));
-        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, types, row.emplace(), sql);
+        if (count == 1) detail::postgresql_impl::read_row<Row>(r.get(), 0, types.data(), row.emplace(), sql);
         return row;
     }
 

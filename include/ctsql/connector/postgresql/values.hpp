@@ -72,22 +72,27 @@ struct parameter_types<type_list<Ps...>> {
     static constexpr int formats[sizeof...(Ps) + 1] = {(static_cast<void>(sizeof(Ps)), 1)..., 1};
 };
 
+// Network byte order <-> host: one load or store plus a byte swap (std::byteswap is C++23).
+template <class U>
+constexpr U to_big_endian(U u) noexcept {
+    static_assert(std::is_unsigned_v<U> && (sizeof(U) == 1 || sizeof(U) == 2 || sizeof(U) == 4 || sizeof(U) == 8));
+    if constexpr (std::endian::native == std::endian::big || sizeof(U) == 1) return u;
+    else if constexpr (sizeof(U) == 2) return __builtin_bswap16(u);
+    else if constexpr (sizeof(U) == 4) return __builtin_bswap32(u);
+    else return __builtin_bswap64(u);
+}
+
 template <class I>
 inline void store_big_endian(char* out, I value) noexcept {
-    using U = std::make_unsigned_t<I>;
-    auto u = static_cast<U>(value);
-    for (std::size_t i = sizeof(I); i-- > 0;) {
-        out[i] = static_cast<char>(static_cast<unsigned char>(u & 0xffu));
-        u = static_cast<U>(u >> 8);
-    }
+    const auto u = to_big_endian(static_cast<std::make_unsigned_t<I>>(value));
+    std::memcpy(out, &u, sizeof(u));
 }
 
 template <class I>
 inline I load_big_endian(const char* in) noexcept {
-    using U = std::make_unsigned_t<I>;
-    U u = 0;
-    for (std::size_t i = 0; i != sizeof(I); ++i) u = static_cast<U>((u << 8) | static_cast<unsigned char>(in[i]));
-    return static_cast<I>(u);
+    std::make_unsigned_t<I> u;
+    std::memcpy(&u, in, sizeof(u));
+    return static_cast<I>(to_big_endian(u));
 }
 
 // The libpq arrays of one execution; fixed-width values are encoded into `scratch`.
@@ -319,8 +324,9 @@ inline double numeric_to_double(const cell& c, std::string_view column, std::str
     return d;
 }
 
+// Every type and conversion, and every error; decode_value below handles the common cases inline.
 template <class V>
-void decode_non_null(const cell& c, V& out, std::string_view column, std::string_view sql) {
+[[gnu::noinline]] void decode_non_null(const cell& c, V& out, std::string_view column, std::string_view sql) {
     if constexpr (std::is_same_v<V, bool>) {
         if (c.type != oid::boolean) wrong_type<V>(c, column, sql);
         check_length(c, 1, column, sql);
@@ -410,6 +416,40 @@ void decode_non_null(const cell& c, V& out, std::string_view column, std::string
             read_failed(column, "timestamp out of the range of ctsql::timestamp", sql);
         out = timestamp{std::chrono::microseconds{since_1970}};
     }
+}
+
+// Decodes a non-NULL cell into `out`: a column of the field's own type (bigint / integer /
+// smallint into an integer that holds it, double precision into double, text / varchar into
+// std::string) inline, with the same checks (type OID, binary length, range) as
+// decode_non_null, which takes every other case.
+template <class V>
+[[gnu::always_inline]] inline void decode_value(const cell& c, V& out, std::string_view column, std::string_view sql) {
+    if constexpr (is_sql_integer<V> && !std::is_same_v<V, bool>) {
+        if (c.type == oid::int8 && c.length == 8) {
+            const auto v = load_big_endian<std::int64_t>(c.data);
+            if (integer_in_range<V>(v)) [[likely]] {
+                out = static_cast<V>(v);
+                return;
+            }
+        } else if (c.type == oid::int4 && c.length == 4) {
+            const auto v = load_big_endian<std::int32_t>(c.data);
+            if (integer_in_range<V>(v)) [[likely]] {
+                out = static_cast<V>(v);
+                return;
+            }
+        }
+    } else if constexpr (std::is_same_v<V, double>) {
+        if (c.type == oid::float8 && c.length == 8) [[likely]] {
+            out = std::bit_cast<double>(load_big_endian<std::uint64_t>(c.data));
+            return;
+        }
+    } else if constexpr (std::is_same_v<V, std::string>) {
+        if (c.type == oid::text || c.type == oid::varchar) [[likely]] {
+            out.assign(c.data, static_cast<std::size_t>(c.length));
+            return;
+        }
+    }
+    decode_non_null(c, out, column, sql);
 }
 
 }  // namespace ctsql::detail::postgresql_impl
