@@ -13,16 +13,18 @@
 // requires chain_yields<Chain, Model>; `check` reports the difference at run time.
 #pragma once
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <sqlite3.h>
@@ -70,6 +72,7 @@ namespace detail::cli_impl {
 using applied_at_query =
     raw_statement<raw_sql<"SELECT \"revision\", CAST(\"applied_at\" AS TEXT) FROM \"ctsql_migrations\" ORDER BY \"position\"">,
                   type_list<>, row<field<"revision", std::string>, field<"applied_at", std::string>>>;
+
 // Where a target lands, counted in applied revisions (0 = base), mirroring the runner's rules
 // for a database at `from`; for offline scripts, which read no version table.
 inline std::size_t position_of(std::span<const migrate::revision_info> revisions, std::string_view id) {
@@ -348,16 +351,12 @@ private:
         };
         if (url.family == dialect_family::sqlite) {
             sqlite_connection copy(":memory:");
-            if (!url.in_memory()) {
+            if (!url.in_memory() && std::filesystem::exists(url.target)) {  // no file: an empty database, and none is created
                 sqlite_options read_only;
                 read_only.read_only = true;
                 read_only.create = false;
-                std::optional<sqlite_connection> source;
-                if (std::FILE* f = std::fopen(url.target.c_str(), "rb")) {  // no file: the upgrade starts from an empty database
-                    std::fclose(f);
-                    source.emplace(url.target, read_only);
-                    copy_database(*source, copy);
-                }
+                sqlite_connection source(url.target, read_only);
+                copy_database(source, copy);
             }
             return run(copy);
         }
