@@ -5,7 +5,8 @@
 # 2. compile + run it again against that chain (stage 2, which also proves 0001 yields v1):
 #    revision 0002 from the chain's head to v2;
 # 3. build autogenerate_proof.cpp (static_assert(chain_yields<chain, v2>)) and run it: on SQLite,
-#    upgrade, compare with the model, downgrade to base, upgrade again. With
+#    upgrade, compare with the model, downgrade to base, upgrade again (on PostgreSQL: the test
+#    tools.autogenerate_runs_postgresql.<scenario> runs the same program afterwards). With
 #    CONFIRM_DATA_LOSS the generated revision must first fail with ctsql[E085] (data loss not yet
 #    confirmed); then the user's edit (remove the comment markers around acknowledge_data_loss)
 #    is applied and it must compile.
@@ -28,7 +29,8 @@ run_or_fail("stage 1" "${OUT}/stage1" "${OUT}")
 run_or_fail("compile stage 2" "${CXX}" ${flags} -DCTSQL_HEAD_CHAIN "-I${OUT}" "${driver}" -o "${OUT}/stage2")
 run_or_fail("stage 2" "${OUT}/stage2" "${OUT}")
 
-set(proof "${CXX}" ${flags} "-I${OUT}" "${SOURCE_DIR}/tests/tools/autogenerate_proof.cpp" -o "${OUT}/proof" -lsqlite3)
+set(proof "${CXX}" ${flags} "-I${OUT}" -I/usr/include/postgresql "${SOURCE_DIR}/tests/tools/autogenerate_proof.cpp"
+    -o "${OUT}/proof" -lsqlite3 -lpq)
 if(CONFIRM_DATA_LOSS)
   execute_process(COMMAND ${proof} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(result EQUAL 0 OR NOT err MATCHES "ctsql\\[E085\\]")
@@ -43,4 +45,4 @@ if(CONFIRM_DATA_LOSS)
   file(WRITE "${generated}" "${confirmed}")
 endif()
 run_or_fail("proof: the generated chain yields the model" ${proof})
-run_or_fail("run the generated chain on SQLite" "${OUT}/proof")
+run_or_fail("run the generated chain on SQLite" "${OUT}/proof" sqlite)
