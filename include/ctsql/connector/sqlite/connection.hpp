@@ -166,8 +166,20 @@ public:
         return stmt;
     }
 
-    // The statement for `slot` (prepared on first use), or a temporary one while it is busy.
-    statement_lease acquire(std::size_t slot, const char* sql, std::size_t size) {
+    // The statement for `slot` (prepared on first use), or a temporary one while it is busy. The
+    // common case, prepared and free, inline; the rest out of line.
+    [[gnu::always_inline]] statement_lease acquire(std::size_t slot, const char* sql, std::size_t size) {
+        if (slot < cache.size()) [[likely]] {
+            cache_entry& entry = cache[slot];
+            if (entry.key == sql && !entry.busy) [[likely]] {
+                entry.busy = true;
+                return statement_lease(*this, entry.stmt, slot);
+            }
+        }
+        return acquire_slow(slot, sql, size);
+    }
+
+    [[gnu::noinline]] statement_lease acquire_slow(std::size_t slot, const char* sql, std::size_t size) {
         if (slot >= cache.size()) cache.resize(slot + 1);
         cache_entry& entry = cache[slot];
         if (entry.busy) return statement_lease(*this, prepare(sql, size), npos);
