@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE LOOP (issue 7, point 5), as a user runs it: `ctsql init` a project, build its migrate
 # program, autogenerate the first revision, rebuild, upgrade, check; edit the model (a column and
-# a table), check fails, autogenerate, rebuild, upgrade, check passes.
+# a table), check fails, autogenerate, rebuild, upgrade, check passes; then the offline script of
+# the chain, run by sqlite3 / psql, gives a database the program accepts.
 #
 # usage: loop.sh CTSQL CXX FLAGS_FILE DATABASE LIBRARIES...
 #   CTSQL       the ctsql program (init)
@@ -18,7 +19,9 @@ libraries=("$@")
 work=$(mktemp -d "${TMPDIR:-/tmp}/ctsql-loop.XXXXXX")
 schema=""
 cleanup() {
-  if [[ -n $schema ]]; then psql -X -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true; fi
+  if [[ -n $schema ]]; then
+    psql -X -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "DROP SCHEMA IF EXISTS ${schema}_offline CASCADE" >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -113,20 +116,41 @@ build
 expect 1 "$migrate" check
 printed "model: column users.age is in the model, but not in the chain's head"
 printed "model: table posts is in the model, but the migration chain does not create it"
-expect 0 "$migrate" revision --autogenerate -m "ages and posts"
-printed "wrote $project/migrations/versions/0002_ages_and_posts.hpp"
+expect 0 "$migrate" revision --autogenerate -m "Ann's ages and posts"  # a quote: C++ and SQL literals
+printed "wrote $project/migrations/versions/0002_"
 build
 expect 0 "$migrate" upgrade --dry-run
 printed "dry run: 1 revision would be applied, ending at 0002; nothing was changed"
 expect 1 "$migrate" check
 expect 0 "$migrate" upgrade
-printed 'applied 0002 "ages and posts"'
+printed 'applied 0002 "Ann'"'"'s ages and posts"'
 expect 0 "$migrate" check
 printed "ok: database at head, no drift, the chain yields the model"
 expect 0 "$migrate" history
-printed "0001 -> 0002 (head), ages and posts"
+printed "0001 -> 0002 (head), Ann's ages and posts"
 expect 0 "$migrate" downgrade -1
 expect 1 "$migrate" check
 expect 0 "$migrate" upgrade
 expect 0 "$migrate" check
+
+# The offline script of the same chain, run by the database's own shell on an empty database,
+# gives a database the program accepts as its own (same schema, same checksums).
+expect 0 "$migrate" upgrade --sql
+cp "$work/output" "$work/script.sql"
+case $database in
+  sqlite)
+    sqlite3 -bail "$work/offline.db" <"$work/script.sql"
+    offline_url="sqlite:///$work/offline.db"
+    ;;
+  postgresql)
+    offline_schema="${schema}_offline"
+    psql -X -q -v ON_ERROR_STOP=1 -c "CREATE SCHEMA $offline_schema"
+    PGOPTIONS="-c search_path=$offline_schema -c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -f "$work/script.sql"
+    offline_url="postgresql://?options=-c%20search_path%3D$offline_schema"
+    ;;
+esac
+expect 0 "$migrate" --url "$offline_url" check
+printed "ok: database at head, no drift, the chain yields the model"
+expect 0 "$migrate" --url "$offline_url" history -v
+printed "Message: Ann's ages and posts"
 echo "loop on $database: passed"
