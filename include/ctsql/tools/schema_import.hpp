@@ -391,7 +391,7 @@ inline std::string write_model(normalized_schema& schema, dialect_family family,
             const std::size_t target = index_of(fk.target_table);
             if (target == tables.size() || (target != ti && !declared[target])) {
                 const std::string why = target == tables.size() ? "its table " + std::string(fk.target_table) + " was not imported"
-                                                                : "tables that reference each other cannot both be C++ types";
+                                                                : "it references a table declared later (tables that reference each other: a C++ type can only name complete ones)";
                 out += "    // REVIEW: foreign key " + ctsql::detail::live::names_text(fk.columns) + " -> " +
                        std::string(fk.target_table) + ctsql::detail::live::names_text(fk.target_columns) + " left out: " + why + "\n";
                 warnings.push_back("table " + std::string(t.name) + ": foreign key " + ctsql::detail::live::names_text(fk.columns) +
