@@ -6,7 +6,8 @@
 //     one of the conditions its top-level ANDs join, sets every column of the table's declared
 //     primary key, or every column of one of its declared unique keys, equal (=) to a parameter
 //     or a literal. Such a key matches at most one row; GROUP BY, HAVING, DISTINCT, ORDER BY,
-//     OFFSET and window functions never add rows (a NULL bound to a key column matches none).
+//     OFFSET and window functions never add rows, and ctsql's SELECT items include no
+//     set-returning function (a NULL bound to a key column matches no row).
 // Everything else (joins, OR, other comparisons, derived tables, raw SQL) keeps the second look.
 // The guarantee rests on the declared keys being in the database: what ctsql's DDL, migrations
 // and live-schema comparison (connector/live_schema.hpp) establish.
