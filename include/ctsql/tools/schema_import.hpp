@@ -351,8 +351,15 @@ inline std::string write_model(normalized_schema& schema, dialect_family family,
     {
         std::vector<std::string> used{"model"};
         for (std::size_t i = 0; i != tables.size(); ++i) {
-            std::string name = cpp_identifier(tables[i]->name) + "_t";
-            while (std::find(used.begin(), used.end(), name) != used.end()) name.insert(name.size() - 2, "_");
+            // users_t, users__t, ... (appending, not insert(): g++ 12 -O3 reports a false
+            // -Wrestrict overlap in basic_string::insert).
+            const std::string stem = cpp_identifier(tables[i]->name);
+            std::string underscores = "_";
+            std::string name = stem + underscores + "t";
+            while (std::find(used.begin(), used.end(), name) != used.end()) {
+                underscores += '_';
+                name = stem + underscores + "t";
+            }
             used.push_back(name);
             struct_names[i] = name;
         }
