@@ -157,14 +157,71 @@ constexpr auto check_field() {
     }
 }
 
-template <class Target, std::size_t K, mapping_kind Kind>
-struct positional_member;
-template <class Target, std::size_t K>
-struct positional_member<Target, K, mapping_kind::aggregate> {
-    using type = boost::pfr::tuple_element_t<K, Target>;
+// Counting an aggregate's fields. The result's column count is known, so a probe of exactly
+// that count (N initialisers compile, N + 1 do not) replaces Boost.PFR's search, which costs
+// g++ about 5 ms per struct. Any other outcome asks PFR: its count goes into ctsql[E065], and
+// its static_asserts name what it cannot reflect (base classes, unions, ...). The initialiser
+// is PFR's (a conversion to any lvalue); a_base_of catches a base class in first place, which
+// the count alone misses (brace elision initialises the base's members instead).
+struct any_field {
+    template <class T>
+    operator T&() const&& noexcept;  // declared only: used in unevaluated probes
+    template <class T>
+    operator T&() const& noexcept;
 };
-template <class Target, std::size_t K>
-struct positional_member<Target, K, mapping_kind::tuple_like> {
+template <class Aggregate>
+struct a_base_of {
+    template <class T>
+        requires std::is_base_of_v<T, Aggregate>
+    operator T&() const&& noexcept;
+    template <class T>
+        requires std::is_base_of_v<T, Aggregate>
+    operator T&() const& noexcept;
+};
+
+template <class T, class First, std::size_t... I>
+constexpr bool initializable_from(std::index_sequence<I...>) noexcept {
+    return requires { T{First{}, (static_cast<void>(I), any_field{})...}; };
+}
+
+template <class T, std::size_t Expected>
+constexpr std::size_t aggregate_field_count() noexcept {
+#if BOOST_PFR_USE_CPP17
+    if constexpr (Expected != 0 && !std::is_union_v<T> &&
+                  initializable_from<T, any_field>(std::make_index_sequence<Expected - 1>{}) &&
+                  !initializable_from<T, any_field>(std::make_index_sequence<Expected>{}) &&
+                  !initializable_from<T, a_base_of<T>>(std::make_index_sequence<Expected - 1>{}))
+        return Expected;
+    else
+#endif
+        return boost::pfr::tuple_size_v<T>;
+}
+
+// Field K of an aggregate of N fields. PFR's public get<K> would count the fields again (the
+// search above); its C++17 core takes the count.
+template <std::size_t K, std::size_t N, class T>
+constexpr auto& aggregate_field(T& value) noexcept {
+#if BOOST_PFR_USE_CPP17
+    return boost::pfr::detail::sequence_tuple::get<K>(
+        boost::pfr::detail::tie_as_tuple(value, boost::pfr::detail::size_t_<N>{}));
+#else
+    return boost::pfr::get<K>(value);
+#endif
+}
+
+template <class Target, std::size_t K, mapping_kind Kind, std::size_t Size>
+struct positional_member;
+template <class Target, std::size_t K, std::size_t Size>
+struct positional_member<Target, K, mapping_kind::aggregate, Size> {
+#if BOOST_PFR_USE_CPP17
+    using type = typename boost::pfr::detail::sequence_tuple::tuple_element<
+        K, decltype(boost::pfr::detail::tie_as_tuple(std::declval<Target&>(), boost::pfr::detail::size_t_<Size>{}))>::type;
+#else
+    using type = boost::pfr::tuple_element_t<K, Target>;
+#endif
+};
+template <class Target, std::size_t K, std::size_t Size>
+struct positional_member<Target, K, mapping_kind::tuple_like, Size> {
     using type = std::tuple_element_t<K, Target>;
 };
 
@@ -176,16 +233,16 @@ template <class Target, class Row, mapping_kind Kind>
     requires(Kind == mapping_kind::tuple_like || Kind == mapping_kind::aggregate)
 struct row_mapping<Target, Row, Kind> {
     static constexpr std::size_t size = [] {
-        if constexpr (Kind == mapping_kind::aggregate) return boost::pfr::tuple_size_v<Target>;
+        if constexpr (Kind == mapping_kind::aggregate) return aggregate_field_count<Target, row_columns<Row>::size>();
         else return std::tuple_size_v<Target>;
     }();
     template <std::size_t K>
-    using member_type = typename positional_member<Target, K, Kind>::type;
+    using member_type = typename positional_member<Target, K, Kind, size>::type;
     template <std::size_t K>
     static constexpr std::size_t column = K;
     template <std::size_t K>
     static constexpr auto& member(Target& target) noexcept {
-        if constexpr (Kind == mapping_kind::aggregate) return boost::pfr::get<K>(target);
+        if constexpr (Kind == mapping_kind::aggregate) return aggregate_field<K, size>(target);
         else if constexpr (is_row_v<Target>) return target.template get<K>();
         else return std::get<K>(target);
     }
