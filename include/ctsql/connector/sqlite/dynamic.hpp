@@ -32,11 +32,13 @@ namespace ctsql::detail::sqlite_impl {
 
 // Binds a dynamic query's values to ?1, ?2, ... (each by its parameter's type, like bind_value
 // for a static statement). transient: SQLite copies strings and blobs (the values may die
-// before the statement is stepped: fetch()).
-inline void bind_dynamic(sqlite3_stmt* stmt, std::span<const dynamic_value> values, bool transient) {
+// before the statement is stepped: fetch()). A template only so that its visit over every value
+// type is instantiated where a dynamic query runs, not in every TU that includes the connector.
+template <class Value = dynamic_value>
+void bind_dynamic(sqlite3_stmt* stmt, std::span<const std::type_identity_t<Value>> values, bool transient) {
     const bind_buffers buffers{nullptr, transient};
     int position = 0;
-    for (const dynamic_value& v : values) {
+    for (const Value& v : values) {
         ++position;
         std::visit(
             [&](const auto& value) {
