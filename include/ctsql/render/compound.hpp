@@ -260,6 +260,9 @@ template <class Dialect, class S>
 constexpr auto check_compound() {
     return first_failure<decltype(check_compound_member<Dialect, typename S::left>()),
                          decltype(check_select<Dialect, typename S::right>()),
+                         // the members' CTEs share one WITH (ctsql[E101])
+                         typename collect_ctes<type_list<>, concat<typename member_sources<typename S::left>::type,
+                                                                   typename member_sources<typename S::right>::type>>::verdict,
                          decltype(check_parameters<typename S::all_parameters>()),
                          decltype([]<class... Keys>(type_list<Keys...>) {
                              return first_failure<decltype(check_result_key<typename S::result_row, Keys>())...>{};

@@ -216,9 +216,12 @@ inline constexpr bool is_cte_source = [] {
     else return false;
 }();
 
+// type: the CTEs in WITH order; verdict: ctsql[E101] for two different CTEs with one name
+// (checked with the statement, so the renderer never meets it).
 template <class Found, class Sources, class Skip = type_list<>>
 struct collect_ctes {
     using type = Found;
+    using verdict = passed;
 };
 
 // The CTE called Name in list L (void when there is none).
@@ -246,27 +249,34 @@ constexpr auto check_cte_name() {
 template <class Found, class S, class Skip, bool IsCte = is_cte_source<S>>
 struct add_cte {
     using type = Found;
+    using verdict = passed;
 };
 template <class Found, class S, class Skip>
 struct add_cte<Found, S, Skip, true> {
     using listed_as = std::conditional_t<std::is_void_v<typename cte_named<Found, S::sql_name>::type>,
                                          typename cte_named<Skip, S::sql_name>::type, typename cte_named<Found, S::sql_name>::type>;
-    static_assert(::ctsql::detail::enforce<rule_of<decltype(check_cte_name<listed_as, S>())>>::ok);
     static constexpr bool listed = !std::is_void_v<listed_as>;
     template <bool Listed, class = void>
     struct with {
         using type = Found;
+        using verdict = decltype(check_cte_name<listed_as, S>());
     };
     template <class Unused>
     struct with<false, Unused> {
-        using type = concat<typename collect_ctes<Found, typename S::body_sources, concat<Skip, type_list<S>>>::type, type_list<S>>;
+        using body = collect_ctes<Found, typename S::body_sources, concat<Skip, type_list<S>>>;
+        using type = concat<typename body::type, type_list<S>>;
+        using verdict = typename body::verdict;
     };
     using type = typename with<listed>::type;
+    using verdict = typename with<listed>::verdict;
 };
 
 template <class Found, class S, class... Rest, class Skip>
 struct collect_ctes<Found, type_list<S, Rest...>, Skip> {
-    using type = typename collect_ctes<typename add_cte<Found, S, Skip>::type, type_list<Rest...>, Skip>::type;
+    using added = add_cte<Found, S, Skip>;
+    using rest = collect_ctes<typename added::type, type_list<Rest...>, Skip>;
+    using type = typename rest::type;
+    using verdict = first_failure<typename added::verdict, typename rest::verdict>;
 };
 
 template <class FromItems>
@@ -304,8 +314,10 @@ constexpr auto check_select_shape() {
         return from_check{};
     else if constexpr (!grouping_check::ok)
         return grouping_check{};
-    else
+    else if constexpr (!parameter_check::ok)
         return parameter_check{};
+    else
+        return typename collect_ctes<type_list<>, typename sources_of_items<typename S::from_items>::type>::verdict{};
 }
 
 template <class Dialect, class S>
