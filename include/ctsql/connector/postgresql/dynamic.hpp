@@ -34,8 +34,11 @@
 
 namespace ctsql::detail::postgresql_impl {
 
-// The OID a dynamic value is sent as (its parameter's type, as for a static statement).
-inline Oid dynamic_oid(const dynamic_value& v) noexcept {
+// The OID a dynamic value is sent as (its parameter's type, as for a static statement). This,
+// prepare and encode are templates only so that their visits over every value type are
+// instantiated where a dynamic query runs, not in every TU that includes the connector.
+template <class Value = dynamic_value>
+Oid dynamic_oid(const std::type_identity_t<Value>& v) noexcept {
     return std::visit([](const auto& value) { return parameter_oid<std::remove_cvref_t<decltype(value)>>(); }, v.value);
 }
 
@@ -59,7 +62,8 @@ public:
     // The prepared statement for `sql` with the types of `values`: cached, or prepared now
     // (throws database_error when the server refuses it). The entry (its sql and name) stays
     // valid until the next call.
-    const entry& prepare(PGconn* conn, std::string_view sql, std::span<const dynamic_value> values) {
+    template <class Value = dynamic_value>
+    const entry& prepare(PGconn* conn, std::string_view sql, std::span<const std::type_identity_t<Value>> values) {
         const int backend = PQbackendPID(conn);
         if (backend != backend_) {  // a new session (reconnect): its prepared statements are gone
             entries_.clear();
@@ -68,7 +72,7 @@ public:
         types_.resize(values.size());
         std::size_t hash = std::hash<std::string_view>{}(sql);
         for (std::size_t i = 0; i != values.size(); ++i) {
-            types_[i] = dynamic_oid(values[i]);
+            types_[i] = dynamic_oid<Value>(values[i]);
             hash = hash * 31 + types_[i];
         }
         for (const auto& e : entries_)
@@ -106,13 +110,14 @@ public:
 
     // Encodes `values` (binary) into the cache's buffers, read by values() / lengths() /
     // formats() until the next call.
-    void encode(std::span<const dynamic_value> values, std::string_view sql) {
+    template <class Value = dynamic_value>
+    void encode(std::span<const std::type_identity_t<Value>> values, std::string_view sql) {
         scratch_.resize(values.size());
         pointers_.resize(values.size());
         lengths_.resize(values.size());
         formats_.assign(values.size(), 1);
         for (std::size_t i = 0; i != values.size(); ++i) {
-            const dynamic_value& v = values[i];
+            const Value& v = values[i];
             parameter_buffers<1>& one = scratch_[i];
             std::visit(
                 [&](const auto& value) {
