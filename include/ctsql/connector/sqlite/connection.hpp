@@ -328,13 +328,18 @@ inline void statement_lease::remember_rows(std::size_t rows) noexcept {
     if (slot_ != npos) owner_->cache[slot_].last_rows = rows;
 }
 
-// A raw statement's declared row must match what the statement returns.
+// A raw statement's declared row must match what the statement returns. The comparison inline,
+// the error out of line: one copy per TU instead of one per row type.
+[[noreturn, gnu::cold, gnu::noinline]] inline void column_count_differs(sqlite3_stmt* stmt, std::size_t declared) {
+    throw usage_error(join_text("the statement returns ", std::to_string(sqlite3_column_count(stmt)),
+                             " columns; its row type declares ", std::to_string(declared)),
+                      sqlite3_sql(stmt));
+}
+
 template <class Row>
-void check_columns(sqlite3_stmt* stmt) {
-    if (sqlite3_column_count(stmt) != static_cast<int>(row_columns<Row>::size))
-        throw usage_error(join_text("the statement returns ", std::to_string(sqlite3_column_count(stmt)),
-                                 " columns; its row type declares ", std::to_string(row_columns<Row>::size)),
-                          sqlite3_sql(stmt));
+inline void check_columns(sqlite3_stmt* stmt) {
+    if (sqlite3_column_count(stmt) != static_cast<int>(row_columns<Row>::size)) [[unlikely]]
+        column_count_differs(stmt, row_columns<Row>::size);
 }
 
 template <class Row, class Target, class Mapping, std::size_t... K>
