@@ -286,12 +286,16 @@ def md_speed(wall, cg, env, goals, reps, py_rows):
         i = min(peers, key=peers.get)
         return "%.2f %s" % (peers[i], names[i])
 
-    lines = ["Measured %s, ctsql %s, on %s while other builds ran (1-minute load average %s on 2 CPUs): "
-             "wall times move by tens of per cent between rounds, instruction counts do not. Every "
+    load_text = env.get("load_during", env.get("load_before", "?"))
+    # "median 0.87 (10 samples)": under one runnable job per CPU the machine was otherwise idle.
+    median = re.search(r"median ([0-9.]+)", str(load_text))
+    busy = median is None or float(median.group(1)) >= 1.0
+    lines = ["Measured %s, ctsql %s, on %s %s (1-minute load average %s on 2 CPUs): "
+             "wall times move by up to tens of per cent between rounds, instruction counts do not. Every "
              "table, the machine and the spreads: [benchmarks/results/latest.md]"
              "(benchmarks/results/latest.md)." % (
                  env.get("date", "?"), env.get("ctsql", "?"), env.get("cpu", "?").split(" (")[0],
-                 env.get("load_during", env.get("load_before", "?")))]
+                 "while other builds ran" if busy else "with no other build running", load_text)]
     cg_b = "sqlite-mem" if "sqlite-mem" in cg else next((b for b in cg if b != "pg"), None)
     if cg_b:
         lines += ["", "Instructions per row on SQLite (callgrind, `%s`), ratio to hand-written sqlite3 code, "
