@@ -77,15 +77,13 @@ inline const table_spec* find_table(table_list tables, std::string_view name) {
     return nullptr;
 }
 
-inline bool same_names(name_list a, name_list b) { return a == b; }
-
 inline bool contains_key(std::span<const name_list> keys, name_list key) {
-    return std::any_of(keys.begin(), keys.end(), [&](name_list k) { return same_names(k, key); });
+    return std::any_of(keys.begin(), keys.end(), [&](name_list k) { return k == key; });
 }
 
 inline const foreign_key_spec* find_fk(std::span<const foreign_key_spec> fks, name_list columns) {
     for (const foreign_key_spec& fk : fks)
-        if (same_names(fk.columns, columns)) return &fk;
+        if (fk.columns == columns) return &fk;
     return nullptr;
 }
 
@@ -93,16 +91,6 @@ inline const index_spec* find_index(std::span<const index_spec> indexes, std::st
     for (const index_spec& i : indexes)
         if (i.name == name) return &i;
     return nullptr;
-}
-
-inline bool same_index(const index_spec& a, const index_spec& b) {
-    return a.name == b.name && same_names(a.columns, b.columns) && a.unique == b.unique;
-}
-
-inline bool same_fk(const foreign_key_spec& a, const foreign_key_spec& b) {
-    return same_names(a.columns, b.columns) && a.target_table == b.target_table &&
-           same_names(a.target_columns, b.target_columns) && a.on_delete == b.on_delete &&
-           a.on_update == b.on_update;
 }
 
 // Defaults compared by their literal: a real default is the text default of a real column, so
@@ -178,7 +166,7 @@ private:
     void drop_foreign_keys_going_away(const table_spec& h, const table_spec& t) {
         for (const foreign_key_spec& fk : h.foreign_keys) {
             const foreign_key_spec* now = find_fk(t.foreign_keys, fk.columns);
-            if (now == nullptr || !same_fk(fk, *now) || retyped(t, *now))
+            if (now == nullptr || !(fk == *now) || retyped(t, *now))
                 ops_.push_back({{}, "m::drop_foreign_key<" + name_literal(t.name) + ", " + names_type(fk.columns) + ">"});
         }
     }
@@ -187,7 +175,7 @@ private:
         const std::string table = name_literal(t.name);
         for (const index_spec& index : h.indexes) {
             const index_spec* now = find_index(t.indexes, index.name);
-            if (now == nullptr || !same_index(index, *now))
+            if (now == nullptr || !(index == *now))
                 ops_.push_back({{}, "m::drop_index<" + table + ", " + name_literal(index.name) + ">"});
         }
         for (const name_list key : h.unique_keys)
@@ -381,7 +369,7 @@ private:
     void check_what_operations_cannot_say(const table_spec& h, const table_spec& t,
                                           const std::vector<const column_spec*>& dropped) {
         const std::string table(t.name);
-        if (!same_names(h.primary_key, t.primary_key)) {
+        if (!(h.primary_key == t.primary_key)) {
             warn("table " + table + ": the primary key changes from " + key_text(h.primary_key) + " to " +
                  key_text(t.primary_key) + "; no operation can do that (use m::raw_sql_step with its effect, or re-create the table)");
             top_notes.push_back("// REVIEW: " + table + ": primary key " + key_text(h.primary_key) + " -> " +
@@ -414,7 +402,7 @@ private:
                 ops_.push_back({{}, "m::add_unique<" + table + ", " + name_arguments(key) + ">"});
         for (const index_spec& index : t.indexes) {
             const index_spec* before = find_index(h.indexes, index.name);
-            if (before == nullptr || !same_index(index, *before))
+            if (before == nullptr || !(index == *before))
                 ops_.push_back({{}, "m::create_index<" + table + ", " + index_item(index) + ">"});
         }
     }
@@ -423,7 +411,7 @@ private:
         const std::string table = name_literal(t.name);
         for (const foreign_key_spec& fk : t.foreign_keys) {
             const foreign_key_spec* before = find_fk(h.foreign_keys, fk.columns);
-            if (before == nullptr || !same_fk(fk, *before) || retyped(t, fk))
+            if (before == nullptr || !(fk == *before) || retyped(t, fk))
                 ops_.push_back({{}, "m::add_foreign_key<" + table + ", " + foreign_key_item(fk) + ">"});
         }
     }
