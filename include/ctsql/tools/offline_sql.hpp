@@ -14,20 +14,21 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "ctsql/connector/live_schema.hpp"
+#include "ctsql/detail/writer.hpp"
 #include "ctsql/dialect/dialect.hpp"
 #include "ctsql/migrate/runner.hpp"
 
 namespace ctsql::tools {
 
-// 'text' with embedded quotes doubled: an SQL string literal on both databases (standard strings).
+// 'text' with embedded quotes doubled: an SQL string literal on both databases (standard
+// strings), written by the same code as the compile-time literals of statements.
 inline std::string sql_string_literal(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out += '\'';
-        out += c;
-    }
-    return out + '\'';
+    ctsql::detail::live::string_writer out;
+    ctsql::detail::write_string_literal(out, text);
+    return std::move(out.text);
 }
 
 namespace detail::offline {
@@ -40,12 +41,9 @@ inline std::string comment(std::string_view text) {
 }
 
 inline std::string quoted_name(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
+    ctsql::detail::live::string_writer out;
+    ctsql::detail::write_identifier(out, name);
+    return std::move(out.text);
 }
 
 inline std::string revision_label(std::span<const migrate::revision_info> revisions, std::size_t count) {
