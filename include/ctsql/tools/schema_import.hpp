@@ -55,7 +55,6 @@ struct type_reading {
     std::string note;  // why it is not exact
 };
 
-inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 inline bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
 constexpr sql_type integer_type(unsigned char bytes) { return sql_type{type_kind::integer, bytes, false}; }
@@ -86,7 +85,7 @@ inline type_reading read_sqlite_type(std::string_view declared) {
     if (contains(declared, "BLOB")) return approx(sql_type{type_kind::blob, 0, false}, "read as ctsql::blob" + ddl + "BLOB)");
     if (contains(declared, "REAL") || contains(declared, "FLOA") || contains(declared, "DOUB"))
         return approx(sql_type{type_kind::real, 8, false}, "read as double" + ddl + "REAL)");
-    if (starts_with(declared, "NUMERIC") || starts_with(declared, "DECIMAL"))
+    if (declared.starts_with("NUMERIC") || declared.starts_with("DECIMAL"))
         return approx(sql_type{type_kind::real, 8, false}, "exact decimals read as double, which rounds" + ddl + "REAL)");
     return approx(sql_type{type_kind::text, 0, false}, "no ctsql type: read as std::string" + ddl + "TEXT)");
 }
@@ -103,12 +102,12 @@ inline type_reading read_postgresql_type(std::string_view declared) {
     if (declared == "BOOLEAN") return exact(sql_type{type_kind::boolean, 1, false});
     if (declared == "TIMESTAMP WITH TIME ZONE") return exact(sql_type{type_kind::timestamp, 8, false});
     const std::string ddl = " (ctsql's DDL says ";
-    if (starts_with(declared, "CHARACTER") || starts_with(declared, "\"CHAR\"") || declared == "NAME" || declared == "CITEXT")
+    if (declared.starts_with("CHARACTER") || declared.starts_with("\"CHAR\"") || declared == "NAME" || declared == "CITEXT")
         return approx(sql_type{type_kind::text, 0, false}, "read as std::string, any length limit is not kept" + ddl + "TEXT)");
-    if (starts_with(declared, "TIMESTAMP"))
+    if (declared.starts_with("TIMESTAMP"))
         return approx(sql_type{type_kind::timestamp, 8, false},
                       "read as ctsql::timestamp (UTC)" + ddl + "TIMESTAMP WITH TIME ZONE)");
-    if (starts_with(declared, "NUMERIC"))
+    if (declared.starts_with("NUMERIC"))
         return approx(sql_type{type_kind::real, 8, false}, "exact decimals read as double, which rounds" + ddl + "DOUBLE PRECISION)");
     return approx(sql_type{type_kind::text, 0, false}, "no ctsql type: read as std::string" + ddl + "TEXT)");
 }
@@ -202,7 +201,7 @@ private:
                 if (type.kind == type_kind::timestamp) return {default_kind::current_timestamp, 0, {}, true};
                 return unsupported("CURRENT_TIMESTAMP on a column that is not a timestamp");
             case default_form::expression:
-                if (family_ == dialect_family::postgresql && starts_with(p.text, "nextval(") &&
+                if (family_ == dialect_family::postgresql && p.text.starts_with("nextval(") &&
                     type.kind == type_kind::integer) {
                     serial = true;
                     return {};
