@@ -109,10 +109,6 @@ inline std::size_t offline_target(std::span<const migrate::revision_info> revisi
     return to;
 }
 
-inline std::string label(std::span<const migrate::revision_info> revisions, std::size_t applied) {
-    return applied == 0 ? std::string("base") : std::string(revisions[applied - 1].id);
-}
-
 // The chain's head against the model, table by table (column order aside: a downgrade that
 // restores a column can only append it).
 inline std::vector<std::string> compare_head_with_model(std::span<const table_spec* const> head,
@@ -419,14 +415,19 @@ private:
             const auto ours = m.revisions();
             for (std::size_t i = ours.size(); i-- != 0;) {
                 const auto& r = ours[i];
-                *out << "Revision: " << r.id << (i + 1 == ours.size() ? " (head)" : "") << (i + 1 == applied ? " (current)" : "") << '\n'
-                     << "Parent: " << (r.parent.empty() ? std::string_view("base") : r.parent) << '\n'
-                     << "Message: " << r.message << '\n'
-                     << "Checksum: " << migrate::detail::to_hex(r.checksum) << '\n'
-                     << "Applied: " << (i < applied ? times[i].template get<1>() : std::string("no")) << "\n\n";
+                write_revision_header(r, i + 1 == ours.size(), i + 1 == applied);
+                *out << "Applied: " << (i < applied ? times[i].template get<1>() : std::string("no")) << "\n\n";
             }
             return 0;
         });
+    }
+
+    // The lines `show` and `history -v` begin each revision with.
+    void write_revision_header(const migrate::revision_info& r, bool head, bool current) const {
+        *out << "Revision: " << r.id << (head ? " (head)" : "") << (current ? " (current)" : "") << '\n'
+             << "Parent: " << (r.parent.empty() ? std::string_view("base") : r.parent) << '\n'
+             << "Message: " << r.message << '\n'
+             << "Checksum: " << migrate::detail::to_hex(r.checksum) << '\n';
     }
 
     int show(const parsed_arguments& a) const {
@@ -437,10 +438,7 @@ private:
         if (position == 0) throw migrate::migration_error("base is not a revision");
         const auto& r = revisions[position - 1];
         const char* dialect = url.family == dialect_family::sqlite ? "sqlite" : "postgresql";
-        *out << "Revision: " << r.id << (position == revisions.size() ? " (head)" : "") << '\n'
-             << "Parent: " << (r.parent.empty() ? std::string_view("base") : r.parent) << '\n'
-             << "Message: " << r.message << '\n'
-             << "Checksum: " << migrate::detail::to_hex(r.checksum) << '\n';
+        write_revision_header(r, position == revisions.size(), false);
         auto steps = [&](std::string_view title, std::span<const std::string_view> sql) {
             *out << '\n' << title << " (" << dialect << "), " << sql.size() << (sql.size() == 1 ? " operation" : " operations") << ":\n";
             for (std::size_t k = 0; k != sql.size(); ++k) {
@@ -457,9 +455,7 @@ private:
         expect_positional(a, 1, 1, "stamp REV|head|base");
         return with_database(url_of(a), [&](auto& db) {
             migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
-            const std::string& target = a.positional[0];
-            if (target == "head" && m.revisions().empty()) m.stamp("base");
-            else m.stamp(target);
+            m.stamp(a.positional[0]);  // "head" of an empty chain is base
             *out << "stamped: database at " << m.current().value_or("base") << '\n';
             return 0;
         });
@@ -481,7 +477,7 @@ private:
             }
             std::vector<std::string> lines;
             if (applied < revisions.size())
-                lines.push_back("database: behind, at " + detail::cli_impl::label(revisions, applied) + "; head is " +
+                lines.push_back("database: behind, at " + detail::offline::revision_label(revisions, applied) + "; head is " +
                                 std::string(revisions.back().id) + " (" + std::to_string(revisions.size() - applied) +
                                 (revisions.size() - applied == 1 ? " revision" : " revisions") + " to apply)");
             for (auto& d : m.drift(introspect_database(db))) lines.push_back("drift: " + d);
