@@ -113,14 +113,10 @@ inline std::size_t offline_target(std::span<const migrate::revision_info> revisi
 // restores a column can only append it).
 inline std::vector<std::string> compare_head_with_model(std::span<const table_spec* const> head,
                                                         std::span<const table_spec* const> model) {
+    using detail::autogen::find_table;
     std::vector<std::string> out;
-    auto find = [](std::span<const table_spec* const> tables, std::string_view name) -> const table_spec* {
-        for (const table_spec* t : tables)
-            if (t->name == name) return t;
-        return nullptr;
-    };
     for (const table_spec* m : model) {
-        const table_spec* h = find(head, m->name);
+        const table_spec* h = find_table(head, m->name);
         const std::string table(m->name);
         if (h == nullptr) {
             out.push_back("model: table " + table + " is in the model, but the migration chain does not create it");
@@ -146,7 +142,7 @@ inline std::vector<std::string> compare_head_with_model(std::span<const table_sp
             out.push_back("model: table " + table + ": keys or indexes differ between the model and the chain's head");
     }
     for (const table_spec* h : head)
-        if (find(model, h->name) == nullptr)
+        if (find_table(model, h->name) == nullptr)
             out.push_back("model: table " + std::string(h->name) + " is in the chain's head, but not in the model");
     return out;
 }
