@@ -117,6 +117,8 @@ TEST_CASE("command line mistakes exit 2 with one line on stderr") {
         {"--url", url, "upgrade", "+x"},
         {"--url", url, "upgrade", "0001:0003"},     // FROM:TO only with --sql
         {"--url", url, "downgrade", "0003:0001"},
+        {"--url", url, "upgrade", "--sql", "0001:+0"},  // a count, checked before the resolver runs
+        {"--url", url, "downgrade", "--sql", "-x"},
     };
     for (const auto& args : mistakes) {
         const auto r = cli(args);
@@ -233,6 +235,12 @@ TEST_CASE("unknown revisions and refused moves exit 3 with the runner's message"
         {{"downgrade", "0003"}, "migration_error: revision 0003 is ahead of the database's: upgrade to it instead"},
         {{"downgrade", "-1"}, "migration_error: cannot downgrade by 1: only 0 applied"},
         {{"upgrade", "+13"}, "migration_error: cannot upgrade past the head revision 0012"},
+        // --sql scripts resolve their targets with the runner's rules and words (FROM is the database's revision)
+        {{"upgrade", "--sql", "+13"}, "migration_error: cannot upgrade past the head revision 0012"},
+        {{"upgrade", "--sql", "0005:0003"}, "migration_error: revision 0003 is behind the database's: downgrade to it instead"},
+        {{"downgrade", "--sql", "0003:0005"}, "migration_error: revision 0005 is ahead of the database's: upgrade to it instead"},
+        {{"downgrade", "--sql", "0003:-4"}, "migration_error: cannot downgrade by 4: only 3 applied"},
+        {{"downgrade", "--sql", "0099:base"}, "migration_error: no revision \"0099\" in this program's chain"},
     };
     for (const auto& [args, message] : cases) {
         std::vector<std::string> full = {"--url", url};

@@ -737,6 +737,7 @@ void test_targets_stamp_history(Backend& b) {
     CHECK(mig.downgrade("0002").applied.empty());
     CHECK(mig.upgrade("head").applied == revision_ids(3, 12));
     CHECK(mig.upgrade().applied.empty());
+    CHECK(mig.downgrade("head").applied.empty());  // the same position words as upgrade's
     check_revision_state<history>(b, mig, 12);
 
     const auto known = migrator_of<history, Backend>::revisions();
@@ -757,6 +758,8 @@ void test_targets_stamp_history(Backend& b) {
     CHECK_THROWS_WITH(mig.downgrade("-4"), Contains("cannot downgrade by 4: only 3 applied"));
     CHECK_THROWS_WITH(mig.upgrade("0002"), Contains("is behind"));
     CHECK_THROWS_WITH(mig.downgrade("0005"), Contains("is ahead"));
+    CHECK_THROWS_WITH(mig.upgrade("base"), Contains("revision base is behind the database's"));
+    CHECK_THROWS_WITH(mig.downgrade("head"), Contains("revision head is ahead of the database's"));
     CHECK_THROWS_WITH(mig.upgrade("nope"), Contains("no revision \"nope\""));
     CHECK_THROWS_WITH(mig.downgrade("nope"), Contains("no revision \"nope\""));
     CHECK_THROWS_WITH(mig.upgrade("+0"), Contains("not a revision count"));

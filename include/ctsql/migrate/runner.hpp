@@ -74,6 +74,53 @@ struct revision_info {
     std::span<const table_spec* const> schema;          // the tables after this revision
 };
 
+// ---- revision targets -------------------------------------------------------------------------
+// One set of rules for where "head", "base", a revision id, "+N" and "-N" land, counted in applied
+// revisions (0 = base) for a database at `from`: the migrator resolves its online targets with
+// them, and the CLI its offline --sql targets (where FROM stands for the database's revision).
+
+// The position of "base" (0), "head" (the chain's length) or a revision id (its index + 1).
+inline std::size_t revision_position(std::span<const revision_info> revisions, std::string_view target) {
+    if (target == "base") return 0;
+    if (target == "head") return revisions.size();
+    for (std::size_t i = 0; i != revisions.size(); ++i)
+        if (revisions[i].id == target) return i + 1;
+    throw migration_error(std::string("no revision \"").append(target).append("\" in this program's chain"));
+}
+
+// N of "+N" / "-N" (without its sign): a positive decimal count.
+inline std::size_t revision_count(std::string_view text) {
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || end != text.data() + text.size() || n == 0)
+        throw migration_error(std::string("not a revision count: ").append(text));
+    return n;
+}
+
+// An upgrade's end: "head", "+N", a revision id (or "base"); never behind `from`, never past head.
+inline std::size_t upgrade_target(std::span<const revision_info> revisions, std::string_view target, std::size_t from) {
+    const std::size_t to = target.starts_with('+') ? from + revision_count(target.substr(1)) : revision_position(revisions, target);
+    if (to > revisions.size())
+        throw migration_error(revisions.empty() ? std::string("cannot upgrade: the chain has no revisions")
+                                                : "cannot upgrade past the head revision " + std::string(revisions.back().id));
+    if (to < from)
+        throw migration_error(std::string("revision ").append(target).append(" is behind the database's: downgrade to it instead"));
+    return to;
+}
+
+// A downgrade's end: "base", "-N", a revision id (which stays applied; or "head"); never ahead of `from`.
+inline std::size_t downgrade_target(std::span<const revision_info> revisions, std::string_view target, std::size_t from) {
+    if (target.starts_with('-')) {
+        const std::size_t n = revision_count(target.substr(1));
+        if (n > from) throw migration_error("cannot downgrade by " + std::to_string(n) + ": only " + std::to_string(from) + " applied");
+        return from - n;
+    }
+    const std::size_t to = revision_position(revisions, target);
+    if (to > from)
+        throw migration_error(std::string("revision ").append(target).append(" is ahead of the database's: upgrade to it instead"));
+    return to;
+}
+
 // A revision recorded in the database's version table.
 struct applied_revision {
     std::string id;
@@ -225,24 +272,24 @@ public:
         return applied.back().id;
     }
 
-    // Upgrades to `target`: "head", a revision id, or "+N" (N revisions forward).
+    // Upgrades to `target`: "head", a revision id, or "+N" (N revisions forward); upgrade_target's rules.
     run_report upgrade(std::string_view target = "head") {
         lock_guard lock(*this);
         ensure_version_table();
         const std::size_t from = read_applied().size();
-        const std::size_t to = upgrade_target(target, from);
+        const std::size_t to = migrate::upgrade_target(revisions(), target, from);
         run_report report;
         for (std::size_t i = from; i < to; ++i)
             if (apply(i, true)) report.applied.emplace_back(revisions()[i].id);
         return report;
     }
 
-    // Downgrades to `target`: a revision id (which stays applied), "-N", or "base".
+    // Downgrades to `target`: a revision id (which stays applied), "-N", or "base"; downgrade_target's rules.
     run_report downgrade(std::string_view target) {
         lock_guard lock(*this);
         ensure_version_table();
         const std::size_t from = read_applied().size();
-        const std::size_t to = downgrade_target(target, from);
+        const std::size_t to = migrate::downgrade_target(revisions(), target, from);
         run_report report;
         for (std::size_t i = from; i > to; --i)
             if (apply(i - 1, false)) report.applied.emplace_back(revisions()[i - 1].id);
@@ -254,7 +301,7 @@ public:
     void stamp(std::string_view target) {
         lock_guard lock(*this);
         ensure_version_table();
-        const std::size_t to = target == "base" ? 0 : target == "head" ? revisions().size() : position_of(target) + 1;
+        const std::size_t to = revision_position(revisions(), target);
         auto tx = db_.transaction();
         db_.execute(detail::delete_all_versions);
         for (std::size_t i = 0; i != to; ++i) record(i);
@@ -349,48 +396,6 @@ private:
                                       " in this program): refusing to run");
         }
         return out;
-    }
-
-    std::size_t position_of(std::string_view id) const {
-        const auto known = revisions();
-        for (std::size_t i = 0; i != known.size(); ++i)
-            if (known[i].id == id) return i;
-        throw migration_error(std::string("no revision \"").append(id).append("\" in this program's chain"));
-    }
-
-    static std::size_t count_of(std::string_view text) {
-        std::size_t n = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-        if (ec != std::errc{} || end != text.data() + text.size() || n == 0)
-            throw migration_error(std::string("not a revision count: ").append(text));
-        return n;
-    }
-
-    std::size_t upgrade_target(std::string_view target, std::size_t from) const {
-        const std::size_t size = revisions().size();
-        std::size_t to = 0;
-        if (target == "head") to = size;
-        else if (target.starts_with('+')) to = from + count_of(target.substr(1));
-        else to = position_of(target) + 1;
-        if (to > size)
-            throw migration_error(size == 0 ? std::string("cannot upgrade: the chain has no revisions")
-                                            : "cannot upgrade past the head revision " + std::string(revisions().back().id));
-        if (to < from)
-            throw migration_error(std::string("revision ").append(target).append(" is behind the database's: downgrade to it instead"));
-        return to;
-    }
-
-    std::size_t downgrade_target(std::string_view target, std::size_t from) const {
-        std::size_t to = 0;
-        if (target == "base") to = 0;
-        else if (target.starts_with('-')) {
-            const std::size_t n = count_of(target.substr(1));
-            if (n > from) throw migration_error("cannot downgrade by " + std::to_string(n) + ": only " + std::to_string(from) + " applied");
-            to = from - n;
-        } else to = position_of(target) + 1;
-        if (to > from)
-            throw migration_error(std::string("revision ").append(target).append(" is ahead of the database's: upgrade to it instead"));
-        return to;
     }
 
     void record(std::size_t i) {

@@ -13,7 +13,6 @@
 // requires chain_yields<Chain, Model>; `check` reports the difference at run time.
 #pragma once
 
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -73,40 +72,14 @@ using applied_at_query =
     raw_statement<raw_sql<"SELECT \"revision\", CAST(\"applied_at\" AS TEXT) FROM \"ctsql_migrations\" ORDER BY \"position\"">,
                   type_list<>, row<field<"revision", std::string>, field<"applied_at", std::string>>>;
 
-// Where a target lands, counted in applied revisions (0 = base), mirroring the runner's rules
-// for a database at `from`; for offline scripts, which read no version table.
-inline std::size_t position_of(std::span<const migrate::revision_info> revisions, std::string_view id) {
-    if (id == "base") return 0;
-    if (id == "head") return revisions.size();
-    for (std::size_t i = 0; i != revisions.size(); ++i)
-        if (revisions[i].id == id) return i + 1;
-    throw migrate::migration_error(std::string("no revision \"").append(id).append("\" in this program's chain"));
-}
-
-inline std::size_t relative_count(std::string_view text) {
-    std::size_t n = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc{} || end != text.data() + text.size() || n == 0)
-        throw command_line_error(std::string("not a revision count: ").append(text));
-    return n;
-}
-
-inline std::size_t offline_target(std::span<const migrate::revision_info> revisions, std::string_view target,
-                                  std::size_t from, bool up) {
-    if (up && target.starts_with('+')) {
-        const std::size_t to = from + relative_count(target.substr(1));
-        if (to > revisions.size()) throw migrate::migration_error("cannot upgrade past the head revision");
-        return to;
+// "+N" / "-N" must be counts: a typo is a command-line mistake (exit 2), not a migration failure.
+inline void check_relative_count(std::string_view target) {
+    if (!target.starts_with('+') && !target.starts_with('-')) return;
+    try {
+        (void)migrate::revision_count(target.substr(1));
+    } catch (const migrate::migration_error& e) {
+        throw command_line_error(e.message());
     }
-    if (!up && target.starts_with('-')) {
-        const std::size_t n = relative_count(target.substr(1));
-        if (n > from) throw migrate::migration_error("cannot downgrade by " + std::to_string(n) + ": only " + std::to_string(from) + " applied");
-        return from - n;
-    }
-    const std::size_t to = position_of(revisions, target);
-    if (up && to < from) throw migrate::migration_error(std::string("revision ").append(target).append(" is behind the starting revision"));
-    if (!up && to > from) throw migrate::migration_error(std::string("revision ").append(target).append(" is ahead of the starting revision"));
-    return to;
 }
 
 // The chain's head against the model, table by table (column order aside: a downgrade that
@@ -234,11 +207,10 @@ private:
 
     // ---- upgrade / downgrade ------------------------------------------------------------------
 
-    // "+N" / "-N" must be counts: a typo is a command-line mistake, not a migration failure.
+    // The TO of a target ([FROM:]TO) is checked before anything runs.
     static void check_relative(std::string_view target) {
         const auto colon = target.find(':');
-        const std::string_view to = colon == std::string_view::npos ? target : target.substr(colon + 1);
-        if (to.starts_with('+') || to.starts_with('-')) (void)detail::cli_impl::relative_count(to.substr(1));
+        detail::cli_impl::check_relative_count(colon == std::string_view::npos ? target : target.substr(colon + 1));
     }
 
     int upgrade(const parsed_arguments& a) const {
@@ -309,11 +281,11 @@ private:
         std::string to_text = target;
         std::optional<std::size_t> from;
         if (const auto colon = target.find(':'); colon != std::string::npos) {
-            from = detail::cli_impl::position_of(revisions, target.substr(0, colon));
+            from = migrate::revision_position(revisions, target.substr(0, colon));
             to_text = target.substr(colon + 1);
         }
         const std::size_t start = from.value_or(up ? 0 : revisions.size());
-        const std::size_t to = detail::cli_impl::offline_target(revisions, to_text, start, up);
+        const std::size_t to = up ? migrate::upgrade_target(revisions, to_text, start) : migrate::downgrade_target(revisions, to_text, start);
         const std::string_view create = url.family == dialect_family::sqlite
                                             ? ctsql::sql<sqlite<>>(migrate::detail::create_versions_statement)
                                             : ctsql::sql<postgresql<>>(migrate::detail::create_versions_statement);
@@ -430,7 +402,7 @@ private:
         expect_positional(a, 1, 1, "show REV");
         const database_url url = url_of(a);
         const auto revisions = revisions_for(url.family);
-        const std::size_t position = detail::cli_impl::position_of(revisions, a.positional[0]);
+        const std::size_t position = migrate::revision_position(revisions, a.positional[0]);
         if (position == 0) throw migrate::migration_error("base is not a revision");
         const auto& r = revisions[position - 1];
         const char* dialect = url.family == dialect_family::sqlite ? "sqlite" : "postgresql";
