@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <ctsql/connector/postgresql/introspect.hpp>
+#include <ctsql/migrate/runner.hpp>
 
 #include "cli_process.hpp"
 #include "connector_test_pg.hpp"
@@ -158,6 +159,8 @@ TEST_CASE("offline --sql scripts run with psql give the schema and version table
     const std::string script = run_script({"upgrade", "--sql"});
     CHECK(script.starts_with("-- ctsql offline upgrade (postgresql): base -> 0012\n"));
     CHECK(!contains(script, "PRAGMA"));
+    CHECK(contains(script, "BEGIN;\nDO $$ BEGIN PERFORM pg_advisory_xact_lock(" + std::to_string(ctsql::migrate::detail::lock_key) +
+                               "); END $$;\n"));
     REQUIRE(cli({"--url", url_of(online), "upgrade"}).exit_code == 0);
     same();
     run_script({"downgrade", "--sql", "0004"});
@@ -169,6 +172,35 @@ TEST_CASE("offline --sql scripts run with psql give the schema and version table
     const auto check = cli({"--url", url_of(offline), "check"});
     INFO(describe(check));
     CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("an offline script waits for the online runner's advisory lock") {
+    pg_schema schema;
+    temp_dir dir;
+    const auto script = cli({"--url", "postgresql://", "upgrade", "--sql", "0003"});
+    INFO(describe(script));
+    REQUIRE(script.exit_code == 0);
+    {
+        std::ofstream file(dir / "script.sql");
+        file << script.out;
+    }
+    const std::string key = std::to_string(ctsql::migrate::detail::lock_key);
+    auto run_psql = [&] {
+        return run_shell("psql -X -q -v ON_ERROR_STOP=1 -f '" + (dir / "script.sql") + "'",
+                         {{"PGOPTIONS", "-c search_path=" + schema.name() + " -c client_min_messages=warning -c lock_timeout=200"}});
+    };
+    // The session lock a running migrate program holds: the script cannot start its first transaction.
+    ctsql_conn_test::pg_exec(schema.admin().native_handle(), "SELECT pg_advisory_lock(" + key + ")");
+    const auto blocked = run_psql();
+    INFO(describe(blocked));
+    CHECK(blocked.exit_code != 0);
+    CHECK(contains(blocked.err, "lock timeout"));
+    CHECK(schema_of(schema).empty());
+    ctsql_conn_test::pg_exec(schema.admin().native_handle(), "SELECT pg_advisory_unlock(" + key + ")");
+    const auto done = run_psql();
+    INFO(describe(done));
+    CHECK(done.exit_code == 0);
+    CHECK(version_rows(schema).size() == 3);
 }
 
 TEST_CASE("upgrade --dry-run runs in a rolled-back transaction and changes nothing") {

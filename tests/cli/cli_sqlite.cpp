@@ -301,6 +301,9 @@ TEST_CASE("offline --sql scripts run with sqlite3 give the schema and version ta
     const std::string full_script = run_script({"upgrade", "--sql"});
     CHECK(full_script.starts_with("-- ctsql offline upgrade (sqlite): base -> 0012\n"));
     CHECK(contains(full_script, "PRAGMA foreign_keys = OFF;"));
+    CHECK(!contains(full_script, "BEGIN;"));  // every transaction takes the write lock at once, as the runner's
+    CHECK(contains(full_script, "INSERT OR ROLLBACK INTO \"ctsql_foreign_key_check\" SELECT count(*) FROM pragma_foreign_key_check;\n"
+                                "DROP TABLE \"ctsql_foreign_key_check\";\nCOMMIT;\n"));
     CHECK(contains(full_script,
                    "INSERT INTO \"ctsql_migrations\" (\"revision\", \"position\", \"checksum\", \"message\") VALUES ('0001', 1, '"));
     CHECK(std::count(full_script.begin(), full_script.end(), '\n') > 40);
@@ -329,6 +332,45 @@ TEST_CASE("offline --sql scripts run with sqlite3 give the schema and version ta
     const auto check = cli({"--url", url_of(offline), "check"});
     INFO(describe(check));
     CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("an offline script stops at a revision that leaves foreign key violations, as the runner does") {
+    temp_dir dir;
+    const std::string db = dir / "offline.db";
+    const std::map<std::string, std::string> bad_fk = {{"CTSQL_TEST_CHAIN", "bad_fk"}};
+    auto run_script = [&](const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+        std::vector<std::string> full = {"--url", "sqlite://"};
+        full.insert(full.end(), args.begin(), args.end());
+        const auto script = cli(full, env);
+        INFO(describe(script));
+        REQUIRE(script.exit_code == 0);
+        {
+            std::ofstream file(dir / "script.sql");
+            file << script.out;
+        }
+        return run_shell("sqlite3 -bail '" + db + "' < '" + (dir / "script.sql") + "'");
+    };
+    REQUIRE(run_script({"upgrade", "--sql"}, {}).exit_code == 0);
+    exec_sql(db, "INSERT INTO members (full_name, email) VALUES ('ann', 'ann@example.com')");
+    exec_sql(db, "INSERT INTO articles (author, title, editor) VALUES (1, 'orphaned editor', 999)");
+    const auto schema = schema_of(db);
+    const auto versions = version_rows(db);
+
+    const auto failed = run_script({"upgrade", "--sql", "0012:head"}, bad_fk);
+    INFO(describe(failed));
+    CHECK(failed.exit_code != 0);
+    CHECK(contains(failed.err, "CHECK constraint failed: no_foreign_key_violations"));
+    CHECK(schema_of(db) == schema);  // 0013 rolled back: no members.extra, no foreign key on editor
+    CHECK(version_rows(db) == versions);
+    // The online runner refuses the same revision.
+    const auto online = cli({"--url", url_of(db), "upgrade"}, bad_fk);
+    INFO(describe(online));
+    CHECK(online.exit_code == 3);
+    CHECK(contains(online.err, "leaves rows that violate a foreign key"));
+
+    exec_sql(db, "UPDATE articles SET editor = NULL");
+    REQUIRE(run_script({"upgrade", "--sql", "0012:head"}, bad_fk).exit_code == 0);
+    CHECK(version_rows(db).size() == 13);
 }
 
 TEST_CASE("offline SQL literals double their quotes") {

@@ -4,6 +4,7 @@
 //   extended  one revision more (0013): makes a database that is ahead of the default chain
 //   bad_sql   0013 fails in its third operation (raw SQL that is not SQL): failure mid-upgrade
 //   short     only 0001-0011: the model is ahead of the chain (check must say so)
+//   bad_fk    0013 adds a foreign key that rows may violate (foreign_key_check must refuse it)
 // CTSQL_TEST_MIGRATIONS_DIR replaces the migrations folder it was built with (revision tests).
 #include <cstdlib>
 #include <string_view>
@@ -30,5 +31,6 @@ int main(int argc, char** argv) {
     if (chain == "extended") return run<fixture::extended_history>(argc, argv);
     if (chain == "bad_sql") return run<fixture::bad_sql_history>(argc, argv);
     if (chain == "short") return run<short_history>(argc, argv);
+    if (chain == "bad_fk") return run<fixture::bad_fk_history>(argc, argv);
     return run<fixture::history>(argc, argv);
 }

@@ -1,4 +1,4 @@
-// autogenerate, empty_revision, chain_header, import_schema and the C++ text helpers: exact text. That the
+// autogenerate, empty_revision, chain_header, import_schema, offline_script and the C++ text helpers: exact text. That the
 // generated revisions compile and yield their model is autogenerate_compiles (compile_generated.cmake); that
 // imports compile and round-trip is import_roundtrip.cmake.
 #include <catch2/catch.hpp>
@@ -11,6 +11,7 @@
 
 #include <ctsql/connector/live_schema.hpp>
 #include <ctsql/tools/autogenerate.hpp>
+#include <ctsql/tools/offline_sql.hpp>
 #include <ctsql/tools/project_files.hpp>
 #include <ctsql/tools/schema_import.hpp>
 
@@ -578,4 +579,72 @@ struct b_t {
         m::col<"a", std::int64_t, m::references<"a", "id">::on_delete<ctsql::fk_action::cascade>>>)");
     CHECK(imported.warnings == warnings{"table a: foreign key (b) left out: it references a table declared later (tables that "
                                         "reference each other: a C++ type can only name complete ones)"});
+}
+
+// A two-revision chain as the runner describes it: a raw step without its semicolon, a message with a quote.
+namespace offline {
+constexpr std::string_view up1[] = {"CREATE TABLE \"t\" (\"id\" INTEGER)"};
+constexpr std::string_view down1[] = {"DROP TABLE \"t\";\n"};
+constexpr std::string_view up2[] = {"ALTER TABLE \"t\" ADD COLUMN \"u\" INTEGER;", "CREATE INDEX \"t_u\" ON \"t\" (\"u\");"};
+constexpr std::string_view down2[] = {"DROP INDEX \"t_u\";", "ALTER TABLE \"t\" DROP COLUMN \"u\";"};
+const ctsql::migrate::revision_info chain[] = {
+    {"0001", "t's table", "", 0x1, up1, down1, {}},
+    {"0002", "u", "0001", 0xabc, up2, down2, {}},
+};
+}  // namespace offline
+
+TEST_CASE("offline_script on SQLite: BEGIN IMMEDIATE, and a foreign key check that fails the revision before COMMIT") {
+    CHECK(tools::offline_script(ctsql::dialect_family::sqlite, offline::chain, "CREATE TABLE IF NOT EXISTS \"v\" (\"x\")", 0, 2) ==
+          R"(-- ctsql offline upgrade (sqlite): base -> 0002
+
+PRAGMA foreign_keys = OFF;
+
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS "v" ("x");
+COMMIT;
+
+-- upgrade 0001: t's table
+BEGIN IMMEDIATE;
+CREATE TABLE "t" ("id" INTEGER);
+INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0001', 1, '0000000000000001', 't''s table');
+CREATE TEMP TABLE "ctsql_foreign_key_check" ("violations" INTEGER NOT NULL, CONSTRAINT "no_foreign_key_violations" CHECK ("violations" = 0));
+INSERT OR ROLLBACK INTO "ctsql_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE "ctsql_foreign_key_check";
+COMMIT;
+
+-- upgrade 0002: u
+BEGIN IMMEDIATE;
+ALTER TABLE "t" ADD COLUMN "u" INTEGER;
+CREATE INDEX "t_u" ON "t" ("u");
+INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0002', 2, '0000000000000abc', 'u');
+CREATE TEMP TABLE "ctsql_foreign_key_check" ("violations" INTEGER NOT NULL, CONSTRAINT "no_foreign_key_violations" CHECK ("violations" = 0));
+INSERT OR ROLLBACK INTO "ctsql_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;
+DROP TABLE "ctsql_foreign_key_check";
+COMMIT;
+
+PRAGMA foreign_keys = ON;
+)");
+}
+
+TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's advisory lock") {
+    const std::string lock = "DO $$ BEGIN PERFORM pg_advisory_xact_lock(" + std::to_string(ctsql::migrate::detail::lock_key) + "); END $$;\n";
+    CHECK(tools::offline_script(ctsql::dialect_family::postgresql, offline::chain, "CREATE TABLE IF NOT EXISTS \"v\" (\"x\" INT)", 2, 0) ==
+          "-- ctsql offline downgrade (postgresql): 0002 -> base\n"
+          "\n"
+          "BEGIN;\n" + lock +
+          "CREATE TABLE IF NOT EXISTS \"v\" (\"x\" INT);\n"
+          "COMMIT;\n"
+          "\n"
+          "-- downgrade 0002: u\n"
+          "BEGIN;\n" + lock +
+          "DROP INDEX \"t_u\";\n"
+          "ALTER TABLE \"t\" DROP COLUMN \"u\";\n"
+          "DELETE FROM \"ctsql_migrations\" WHERE \"revision\" = '0002';\n"
+          "COMMIT;\n"
+          "\n"
+          "-- downgrade 0001: t's table\n"
+          "BEGIN;\n" + lock +
+          "DROP TABLE \"t\";\n"
+          "DELETE FROM \"ctsql_migrations\" WHERE \"revision\" = '0001';\n"
+          "COMMIT;\n");
 }

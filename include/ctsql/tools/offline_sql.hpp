@@ -6,8 +6,18 @@
 // database ends exactly as the online runner leaves it. SQLite: foreign-key enforcement is
 // turned off for the whole script (table rebuilds need it off, and it cannot change inside a
 // transaction) and on again at the end. Every value in the script is a literal (quote doubling):
-// a script has no parameters. Unlike the online runner, a script takes no lock, reads no version
-// table and runs no foreign-key check: it trusts the FROM revision it was made for.
+// a script has no parameters.
+//
+// Each transaction takes the online runner's lock, and each revision ends with its checks:
+// - PostgreSQL: pg_advisory_xact_lock on the runner's key, so a script waits for a running
+//   migrate program (and it for the script's transaction);
+// - SQLite: BEGIN IMMEDIATE, as the runner's transactions (the runner's flock() on
+//   "<database>.migrate-lock" is out of a script's reach), and PRAGMA foreign_key_check before
+//   COMMIT: its row count goes into a temporary table whose CHECK requires 0 with INSERT OR
+//   ROLLBACK, so a violation rolls the revision back and is an error (sqlite3 does not fail on
+//   a PRAGMA's rows, but does on a failed constraint; -bail then stops the script).
+// Unlike the online runner, a script reads no version table: it trusts the FROM revision it was
+// made for.
 #pragma once
 
 #include <cstddef>
@@ -46,6 +56,20 @@ inline std::string quoted_name(std::string_view name) {
     return std::move(out.text);
 }
 
+// Opens each transaction of a script with the online runner's lock.
+inline std::string begin_transaction(bool sqlite) {
+    if (sqlite) return "BEGIN IMMEDIATE;\n";
+    return "BEGIN;\nDO $$ BEGIN PERFORM pg_advisory_xact_lock(" + std::to_string(migrate::detail::lock_key) + "); END $$;\n";
+}
+
+// SQLite's PRAGMA foreign_key_check as a statement that fails (and rolls the transaction back)
+// when it finds a violation, run last before COMMIT as the online runner runs it.
+inline constexpr std::string_view sqlite_foreign_key_check =
+    "CREATE TEMP TABLE \"ctsql_foreign_key_check\" (\"violations\" INTEGER NOT NULL, "
+    "CONSTRAINT \"no_foreign_key_violations\" CHECK (\"violations\" = 0));\n"
+    "INSERT OR ROLLBACK INTO \"ctsql_foreign_key_check\" SELECT count(*) FROM pragma_foreign_key_check;\n"
+    "DROP TABLE \"ctsql_foreign_key_check\";\n";
+
 inline std::string revision_label(std::span<const migrate::revision_info> revisions, std::size_t count) {
     return count == 0 ? std::string("base") : std::string(revisions[count - 1].id);
 }
@@ -66,14 +90,14 @@ inline std::string offline_script(dialect_family family, std::span<const migrate
                         off::revision_label(revisions, to));
     out += '\n';
     if (sqlite) out += "PRAGMA foreign_keys = OFF;\n\n";
-    out += "BEGIN;\n";
+    out += off::begin_transaction(sqlite);
     out += create_version_table;
     out += ";\nCOMMIT;\n";
     auto revision_block = [&](std::size_t i, bool up) {
         const migrate::revision_info& r = revisions[i];
         out += '\n';
         out += off::comment(std::string(up ? "upgrade " : "downgrade ") + std::string(r.id) + ": " + std::string(r.message));
-        out += "BEGIN;\n";
+        out += off::begin_transaction(sqlite);
         for (std::string_view step : up ? r.upgrade_steps : r.downgrade_steps) {
             while (!step.empty() && (step.back() == '\n' || step.back() == ' ')) step.remove_suffix(1);
             if (step.empty()) continue;
@@ -86,6 +110,7 @@ inline std::string offline_script(dialect_family family, std::span<const migrate
                    sql_string_literal(migrate::detail::to_hex(r.checksum)) + ", " + sql_string_literal(r.message) + ");\n";
         else
             out += "DELETE FROM " + versions + " WHERE \"revision\" = " + sql_string_literal(r.id) + ";\n";
+        if (sqlite) out += off::sqlite_foreign_key_check;
         out += "COMMIT;\n";
     };
     if (from <= to)
