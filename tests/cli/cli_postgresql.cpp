@@ -2,7 +2,6 @@
 // Each test works in fresh schemas of the server scripts/with-postgres.sh started (the URL
 // passes search_path to libpq); the database is read back with libpq directly.
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include <ctsql/migrate/runner.hpp>
 
 #include "cli_process.hpp"
+#include "migrate_cli.hpp"
 #include "connector_test_pg.hpp"
 #include "migrate_backend_pg.hpp"
 
@@ -20,13 +20,6 @@ using namespace ctsql_cli_test;
 using ctsql_conn_test::pg_schema;
 
 namespace {
-
-const std::string migrate_program = CTSQL_TEST_MIGRATE;
-
-process_result cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-    env.emplace("CTSQL_DATABASE_URL", "");
-    return run_process(migrate_program, args, env);
-}
 
 // libpq's URI: the PG* variables give host, port, user and database; options the schema.
 std::string url_of(const pg_schema& schema) { return "postgresql://?options=-c%20search_path%3D" + schema.name(); }
@@ -46,17 +39,17 @@ std::vector<std::string> version_rows(pg_schema& schema) {
     return out;
 }
 
+// psql runs the script write_offline_script left in `dir` on `schema`, stopping at its first
+// error; `settings` are more "-c name=value" options.
+process_result run_psql_script(const temp_dir& dir, const pg_schema& schema, const std::string& settings = {}) {
+    return run_shell("psql -X -q -v ON_ERROR_STOP=1 -f '" + (dir / "script.sql") + "'",
+                     {{"PGOPTIONS", "-c search_path=" + schema.name() + " -c client_min_messages=warning" + settings}});
+}
+
 void exec_in(pg_schema& schema, const std::string& sql) {
     ctsql_conn_test::pg_exec(schema.admin().native_handle(), "SET search_path TO " + ctsql_migrate_test::ident(schema.name()));
     ctsql_conn_test::pg_exec(schema.admin().native_handle(), sql);
     ctsql_conn_test::pg_exec(schema.admin().native_handle(), "RESET search_path");
-}
-
-std::vector<std::string> ids_with_prefix(const std::string& text, std::string_view prefix) {
-    std::vector<std::string> out;
-    for (const auto& line : lines_of(text))
-        if (line.starts_with(prefix)) out.push_back(line.substr(prefix.size(), 4));
-    return out;
 }
 
 }  // namespace
@@ -137,20 +130,11 @@ TEST_CASE("offline --sql scripts run with psql give the schema and version table
     pg_schema offline;
     temp_dir dir;
     auto run_script = [&](const std::vector<std::string>& args) {
-        std::vector<std::string> full = {"--url", "postgresql://"};
-        full.insert(full.end(), args.begin(), args.end());
-        const auto script = cli(full);
-        INFO(describe(script));
-        REQUIRE(script.exit_code == 0);
-        {
-            std::ofstream file(dir / "script.sql");
-            file << script.out;
-        }
-        const auto psql = run_shell("psql -X -q -v ON_ERROR_STOP=1 -f '" + (dir / "script.sql") + "'",
-                                    {{"PGOPTIONS", "-c search_path=" + offline.name() + " -c client_min_messages=warning"}});
+        const std::string script = write_offline_script(dir, "postgresql://", args);
+        const auto psql = run_psql_script(dir, offline);
         INFO(describe(psql));
         REQUIRE(psql.exit_code == 0);
-        return script.out;
+        return script;
     };
     auto same = [&] {
         CHECK(schema_of(online) == schema_of(offline));
@@ -177,18 +161,9 @@ TEST_CASE("offline --sql scripts run with psql give the schema and version table
 TEST_CASE("an offline script waits for the online runner's advisory lock") {
     pg_schema schema;
     temp_dir dir;
-    const auto script = cli({"--url", "postgresql://", "upgrade", "--sql", "0003"});
-    INFO(describe(script));
-    REQUIRE(script.exit_code == 0);
-    {
-        std::ofstream file(dir / "script.sql");
-        file << script.out;
-    }
+    write_offline_script(dir, "postgresql://", {"upgrade", "--sql", "0003"});
     const std::string key = std::to_string(ctsql::migrate::detail::lock_key);
-    auto run_psql = [&] {
-        return run_shell("psql -X -q -v ON_ERROR_STOP=1 -f '" + (dir / "script.sql") + "'",
-                         {{"PGOPTIONS", "-c search_path=" + schema.name() + " -c client_min_messages=warning -c lock_timeout=200"}});
-    };
+    auto run_psql = [&] { return run_psql_script(dir, schema, " -c lock_timeout=200"); };
     // The session lock a running migrate program holds: the script cannot start its first transaction.
     ctsql_conn_test::pg_exec(schema.admin().native_handle(), "SELECT pg_advisory_lock(" + key + ")");
     const auto blocked = run_psql();

@@ -15,17 +15,11 @@
 #include <ctsql/tools/offline_sql.hpp>
 
 #include "cli_process.hpp"
+#include "migrate_cli.hpp"
 
 using namespace ctsql_cli_test;
 
 namespace {
-
-const std::string migrate_program = CTSQL_TEST_MIGRATE;
-
-process_result cli(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-    env.emplace("CTSQL_DATABASE_URL", "");  // only what the test passes
-    return run_process(migrate_program, args, env);
-}
 
 std::string url_of(const std::string& path) { return "sqlite:///" + path; }  // absolute path: sqlite:////tmp/...
 
@@ -67,13 +61,6 @@ void exec_sql(const std::string& path, const std::string& sql) {
     sqlite3_close(db);
     INFO(message);
     REQUIRE(rc == SQLITE_OK);
-}
-
-std::vector<std::string> ids_with_prefix(const std::string& text, std::string_view prefix) {
-    std::vector<std::string> out;
-    for (const auto& line : lines_of(text))
-        if (line.starts_with(prefix)) out.push_back(line.substr(prefix.size(), 4));
-    return out;
 }
 
 const std::vector<std::string> all_ids = {"0001", "0002", "0003", "0004", "0005", "0006",
@@ -279,19 +266,11 @@ TEST_CASE("offline --sql scripts run with sqlite3 give the schema and version ta
     const std::string online = dir / "online.db";
     const std::string offline = dir / "offline.db";
     auto run_script = [&](const std::vector<std::string>& args) {
-        std::vector<std::string> full = {"--url", "sqlite://"};
-        full.insert(full.end(), args.begin(), args.end());
-        const auto script = cli(full);
-        INFO(describe(script));
-        REQUIRE(script.exit_code == 0);
-        {
-            std::ofstream file(dir / "script.sql");
-            file << script.out;
-        }
+        const std::string script = write_offline_script(dir, "sqlite://", args);
         const auto shell = run_shell("sqlite3 -bail '" + offline + "' < '" + (dir / "script.sql") + "'");
         INFO(describe(shell));
         REQUIRE(shell.exit_code == 0);
-        return script.out;
+        return script;
     };
     auto same = [&] {
         CHECK(schema_of(online) == schema_of(offline));
@@ -339,15 +318,7 @@ TEST_CASE("an offline script stops at a revision that leaves foreign key violati
     const std::string db = dir / "offline.db";
     const std::map<std::string, std::string> bad_fk = {{"CTSQL_TEST_CHAIN", "bad_fk"}};
     auto run_script = [&](const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-        std::vector<std::string> full = {"--url", "sqlite://"};
-        full.insert(full.end(), args.begin(), args.end());
-        const auto script = cli(full, env);
-        INFO(describe(script));
-        REQUIRE(script.exit_code == 0);
-        {
-            std::ofstream file(dir / "script.sql");
-            file << script.out;
-        }
+        write_offline_script(dir, "sqlite://", args, env);
         return run_shell("sqlite3 -bail '" + db + "' < '" + (dir / "script.sql") + "'");
     };
     REQUIRE(run_script({"upgrade", "--sql"}, {}).exit_code == 0);
