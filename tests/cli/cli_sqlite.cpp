@@ -224,6 +224,7 @@ TEST_CASE("unknown revisions and refused moves exit 3 with the runner's message"
         {{"upgrade", "+13"}, "migration_error: cannot upgrade past the head revision 0012"},
         // --sql scripts resolve their targets with the runner's rules and words (FROM is the database's revision)
         {{"upgrade", "--sql", "+13"}, "migration_error: cannot upgrade past the head revision 0012"},
+        {{"upgrade", "--sql", "0005:+18446744073709551615"}, "migration_error: cannot upgrade past the head revision 0012"},
         {{"upgrade", "--sql", "0005:0003"}, "migration_error: revision 0003 is behind the database's: downgrade to it instead"},
         {{"downgrade", "--sql", "0003:0005"}, "migration_error: revision 0005 is ahead of the database's: upgrade to it instead"},
         {{"downgrade", "--sql", "0003:-4"}, "migration_error: cannot downgrade by 4: only 3 applied"},

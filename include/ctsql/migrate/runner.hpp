@@ -97,12 +97,19 @@ inline std::size_t revision_count(std::string_view text) {
     return n;
 }
 
-// An upgrade's end: "head", "+N", a revision id (or "base"); never behind `from`, never past head.
+// An upgrade's end: "head", "+N", a revision id (or "base"); never behind `from` (at most the
+// chain's length), never past head.
 inline std::size_t upgrade_target(std::span<const revision_info> revisions, std::string_view target, std::size_t from) {
-    const std::size_t to = target.starts_with('+') ? from + revision_count(target.substr(1)) : revision_position(revisions, target);
-    if (to > revisions.size())
-        throw migration_error(revisions.empty() ? std::string("cannot upgrade: the chain has no revisions")
-                                                : "cannot upgrade past the head revision " + std::string(revisions.back().id));
+    std::size_t to = 0;
+    if (target.starts_with('+')) {
+        const std::size_t n = revision_count(target.substr(1));
+        if (n > revisions.size() - from)  // not from + n, which a huge N wraps around
+            throw migration_error(revisions.empty() ? std::string("cannot upgrade: the chain has no revisions")
+                                                    : "cannot upgrade past the head revision " + std::string(revisions.back().id));
+        to = from + n;
+    } else {
+        to = revision_position(revisions, target);
+    }
     if (to < from)
         throw migration_error(std::string("revision ").append(target).append(" is behind the database's: downgrade to it instead"));
     return to;
