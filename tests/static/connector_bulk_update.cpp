@@ -82,15 +82,24 @@ static_assert(ctsql::sql<lite>(set_name) == R"(UPDATE "users" SET "name" = ?1 WH
 constexpr std::string_view copy_one = ctsql::detail::bulk_update_copy_sql<pg, decltype(set_name)>();
 static_assert(copy_one == R"(CREATE TEMP TABLE "ctsql_bulk_update" ("name" TEXT, "id" BIGINT, "ctsql_row" BIGINT); )"
                           R"(COPY pg_temp."ctsql_bulk_update" ("name", "id", "ctsql_row") FROM STDIN (FORMAT binary))");
-// ... then the last row of each key applied, the matched input rows counted, the table dropped.
+// ... then ANALYZE (row counts for the planner) and, when no key occurs twice in the rows, a
+// plain UPDATE ... FROM, and DROP ...
 constexpr std::string_view apply_one = ctsql::detail::bulk_update_apply_sql<pg, decltype(set_name)>();
-static_assert(apply_one ==
-              R"(WITH "ctsql_last" AS (SELECT DISTINCT ON ("id") "name", "id", count(*) OVER (PARTITION BY "id") AS "ctsql_rows" )"
+static_assert(apply_one == R"(ANALYZE pg_temp."ctsql_bulk_update"; UPDATE "users" SET "name" = "ctsql_input"."name" FROM pg_temp."ctsql_bulk_update" AS "ctsql_input" )"
+                           R"(WHERE "users"."id" = "ctsql_input"."id"; DROP TABLE pg_temp."ctsql_bulk_update")");
+// ... or, when one may, the last row of each key applied and the matched input rows counted.
+constexpr std::string_view dedupe_one = ctsql::detail::bulk_update_dedupe_apply_sql<pg, decltype(set_name)>();
+static_assert(dedupe_one ==
+              R"(ANALYZE pg_temp."ctsql_bulk_update"; WITH "ctsql_last" AS (SELECT DISTINCT ON ("id") "name", "id", count(*) OVER (PARTITION BY "id") AS "ctsql_rows" )"
               R"(FROM pg_temp."ctsql_bulk_update" ORDER BY "id", "ctsql_row" DESC), )"
               R"("ctsql_updated" AS (UPDATE "users" SET "name" = "ctsql_last"."name" FROM "ctsql_last" )"
               R"(WHERE "users"."id" = "ctsql_last"."id" RETURNING "ctsql_last"."ctsql_rows") )"
               R"(SELECT CAST(coalesce(sum("ctsql_rows"), 0) AS BIGINT) FROM "ctsql_updated"; )"
               R"(DROP TABLE pg_temp."ctsql_bulk_update")");
+// Whether the keys' bytes decide their equality (a float key always takes the second form).
+static_assert(ctsql::detail::keys_equal_by_bytes<decltype(set_name)::parameters, 1>);
+static_assert(!ctsql::detail::keys_equal_by_bytes<ctsql::type_list<ctsql::parameter<"a", std::string>, ctsql::parameter<"f", double>>, 1>);
+static_assert(ctsql::detail::keys_equal_by_bytes<ctsql::type_list<ctsql::parameter<"f", std::optional<float>>, ctsql::parameter<"k", std::int32_t>>, 1>);
 
 // Several SET columns with nullable types; a composite key; unsigned and small integer types.
 static_assert(std::string_view(ctsql::detail::bulk_update_copy_sql<pg, decltype(by_email)>()) ==
@@ -98,7 +107,11 @@ static_assert(std::string_view(ctsql::detail::bulk_update_copy_sql<pg, decltype(
               R"("ctsql_row" BIGINT); COPY pg_temp."ctsql_bulk_update" ("name", "age", "score", "email", "ctsql_row") )"
               R"(FROM STDIN (FORMAT binary))");
 static_assert(std::string_view(ctsql::detail::bulk_update_apply_sql<pg, decltype(group_parent)>()) ==
-              R"(WITH "ctsql_last" AS (SELECT DISTINCT ON ("code", "org") "parent_code", "code", "org", )"
+              R"(ANALYZE pg_temp."ctsql_bulk_update"; UPDATE "groups" SET "parent_code" = "ctsql_input"."parent_code" FROM pg_temp."ctsql_bulk_update" AS "ctsql_input" )"
+              R"(WHERE "groups"."code" = "ctsql_input"."code" AND "groups"."org" = "ctsql_input"."org"; )"
+              R"(DROP TABLE pg_temp."ctsql_bulk_update")");
+static_assert(std::string_view(ctsql::detail::bulk_update_dedupe_apply_sql<pg, decltype(group_parent)>()) ==
+              R"(ANALYZE pg_temp."ctsql_bulk_update"; WITH "ctsql_last" AS (SELECT DISTINCT ON ("code", "org") "parent_code", "code", "org", )"
               R"(count(*) OVER (PARTITION BY "code", "org") AS "ctsql_rows" )"
               R"(FROM pg_temp."ctsql_bulk_update" ORDER BY "code", "org", "ctsql_row" DESC), )"
               R"("ctsql_updated" AS (UPDATE "groups" SET "parent_code" = "ctsql_last"."parent_code" FROM "ctsql_last" )"

@@ -45,7 +45,16 @@ struct slots_t {
 };
 constexpr slots_t slots;
 
-using app = ctsql::schema<accounts_t, slots_t>;
+// A floating-point unique key: -0.0 and 0.0 are the same key to the database.
+struct weights_t {
+    static constexpr ctsql::fixed_string sql_name = "weights";
+    struct id_c : ctsql::column<weights_t, "id", std::int64_t, ctsql::primary_key> {} id;
+    struct weight_c : ctsql::column<weights_t, "weight", double, ctsql::unique> {} weight;
+    struct label_c : ctsql::column<weights_t, "label", std::string> {} label;
+};
+constexpr weights_t weights;
+
+using app = ctsql::schema<accounts_t, slots_t, weights_t>;
 
 struct account {
     std::int64_t id;
@@ -111,11 +120,28 @@ std::vector<account> numbered_accounts(std::int64_t first, std::int64_t count) {
     return rows;
 }
 
-// A view of `rows` that is not a sized range: bulk_update takes the COPY path whatever its size.
-template <class Rows>
-auto unsized(const Rows& rows) {
-    return rows | std::views::filter([](const auto&) { return true; });
+// A view of `rows` that is not a sized range (its end is a sentinel that iterators cannot be
+// subtracted from): bulk_update takes the COPY path whatever its size.
+template <class T>
+class unsized_view {
+public:
+    using iterator = typename std::vector<T>::const_iterator;
+    struct sentinel {
+        iterator end;
+        friend bool operator==(const iterator& it, const sentinel& s) { return it == s.end; }
+    };
+    explicit unsized_view(const std::vector<T>& rows) : rows_(&rows) {}
+    iterator begin() const { return rows_->begin(); }
+    sentinel end() const { return {rows_->end()}; }
+
+private:
+    const std::vector<T>* rows_;
+};
+template <class T>
+unsized_view<T> unsized(const std::vector<T>& rows) {
+    return unsized_view<T>(rows);
 }
+static_assert(std::ranges::input_range<unsized_view<int>> && !std::ranges::sized_range<unsized_view<int>>);
 
 bool idle(ctsql::postgresql_connection& db) { return PQtransactionStatus(db.native_handle()) == PQTRANS_IDLE; }
 
@@ -261,9 +287,9 @@ TEST_CASE("postgresql bulk_update: a unique violation changes nothing and throws
         ctsql::update(accounts).set(accounts.email.to(ctsql::param<"email">)).where(accounts.id == ctsql::param<"id">);
     std::vector<std::tuple<std::string, std::int64_t>> rows;
     for (std::int64_t id = 1; id <= 500; ++id) rows.emplace_back(ctsql_conn_test::numbered("new", id) + "@x", id);
-    rows.emplace_back("user900@example.org", 7);  // the email of an account not updated
+    rows.emplace_back("user900@example.org", 600);  // the email of an account not updated
     try {
-        db.bulk_update(set_email, rows);
+        db.bulk_update(set_email, unsized(rows));
         FAIL("no exception");
     } catch (const ctsql::unique_violation& e) {
         CHECK(e.sqlstate() == "23505");
@@ -273,6 +299,19 @@ TEST_CASE("postgresql bulk_update: a unique violation changes nothing and throws
     CHECK(db.transaction_depth() == 0);
     CHECK(idle(db));
     CHECK(db.ping());
+    CHECK(db.fetch_all<account>(read_accounts) == before);
+
+    // The same through the statement that handles repeated keys (account 7 twice, its last row
+    // takes the email).
+    rows.back() = {"user900@example.org", 7};
+    try {
+        db.bulk_update(set_email, unsized(rows));
+        FAIL("no exception");
+    } catch (const ctsql::unique_violation& e) {
+        CHECK(e.sql() == ctsql::detail::bulk_update_dedupe_apply_sql<ctsql::postgresql<>, decltype(set_email)>());
+        CHECK_THAT(e.message(), Catch::Contains("user900@example.org"));
+    }
+    CHECK(db.transaction_depth() == 0);
     CHECK(db.fetch_all<account>(read_accounts) == before);
 
     // The connection is usable afterwards, for another bulk_update too.
@@ -346,4 +385,19 @@ TEST_CASE("postgresql bulk_update: inside an open transaction, twice, rolled bac
     }
     CHECK(total_visits(db) == 200);
     CHECK(idle(db));
+}
+
+TEST_CASE("postgresql bulk_update: a float key, -0.0 and 0.0 are one key", "[postgresql][bulk_update]") {
+    ctsql_conn_test::pg_schema schema;
+    auto db = schema.connect();
+    db.execute(ctsql::create_all<app>());
+    db.execute_many(ctsql::insert_into(weights).columns(weights.id, weights.weight, weights.label),
+                    std::vector<std::tuple<std::int64_t, double, std::string>>{{1, 0.0, "zero"}, {2, 1.5, "one and a half"}});
+    constexpr auto relabel =
+        ctsql::update(weights).set(weights.label.to(ctsql::param<"label">)).where(weights.weight == ctsql::param<"weight">);
+    const std::vector<std::tuple<std::string, double>> rows = {{"minus zero", -0.0}, {"plus zero", 0.0}, {"none", 2.5}};
+    CHECK(db.bulk_update(relabel, unsized(rows)) == 2);  // as one by one: both rows matched row 1
+    constexpr auto read_labels = ctsql::select(weights.label).from(weights).order_by(weights.id);
+    const auto labels = db.fetch_all<std::string>(read_labels);
+    CHECK(labels == std::vector<std::string>{"plus zero", "one and a half"});
 }
