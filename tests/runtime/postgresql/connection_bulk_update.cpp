@@ -198,7 +198,7 @@ TEST_CASE("postgresql bulk_update: every type, NULLs set and cleared, the count"
     }
 }
 
-TEST_CASE("postgresql bulk_update: repeated keys end with the last row and count every row; missing keys count 0",
+TEST_CASE("postgresql bulk_update: repeated keys end with the last row and count every row, missing keys count 0",
           "[postgresql][bulk_update]") {
     ctsql_conn_test::pg_schema schema;
     auto db = schema.connect();

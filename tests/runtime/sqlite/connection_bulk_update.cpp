@@ -157,7 +157,7 @@ TEST_CASE("sqlite bulk_update: every type, NULLs set and cleared, the count", "[
     CHECK(rows[1].name == std::nullopt);
 }
 
-TEST_CASE("sqlite bulk_update: repeated keys end with the last row and count every row; missing keys count 0; composite keys",
+TEST_CASE("sqlite bulk_update: repeated keys end with the last row and count every row, missing keys count 0, composite keys",
           "[sqlite][bulk_update]") {
     ctsql::sqlite_connection db;
     db.execute(ctsql::create_all<app>());
