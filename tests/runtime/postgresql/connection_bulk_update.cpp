@@ -3,6 +3,7 @@
 // and every row counts; missing keys count 0); every type, NULLs, failures, transactions. Below
 // bulk_update_threshold rows (of a sized range) it is execute_many: the tests pass unsized ranges
 // (a filter view) or enough rows to take the COPY path.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -54,7 +55,16 @@ struct weights_t {
 };
 constexpr weights_t weights;
 
-using app = ctsql::schema<accounts_t, slots_t, weights_t>;
+// Unsigned types (stored one size wider) and timestamps, keyed by an unsigned column.
+struct stamps_t {
+    static constexpr ctsql::fixed_string sql_name = "stamps";
+    struct id_c : ctsql::column<stamps_t, "id", std::uint32_t, ctsql::primary_key> {} id;
+    struct at_c : ctsql::column<stamps_t, "at", std::optional<ctsql::timestamp>> {} at;
+    struct quota_c : ctsql::column<stamps_t, "quota", std::uint16_t> {} quota;
+};
+constexpr stamps_t stamps;
+
+using app = ctsql::schema<accounts_t, slots_t, weights_t, stamps_t>;
 
 struct account {
     std::int64_t id;
@@ -400,4 +410,31 @@ TEST_CASE("postgresql bulk_update: a float key, -0.0 and 0.0 are one key", "[pos
     constexpr auto read_labels = ctsql::select(weights.label).from(weights).order_by(weights.id);
     const auto labels = db.fetch_all<std::string>(read_labels);
     CHECK(labels == std::vector<std::string>{"plus zero", "one and a half"});
+}
+
+TEST_CASE("postgresql bulk_update: unsigned keys and values, timestamps", "[postgresql][bulk_update]") {
+    ctsql_conn_test::pg_schema schema;
+    auto db = schema.connect();
+    db.execute(ctsql::create_all<app>());
+    using namespace std::chrono;
+    db.execute_many(ctsql::insert_into(stamps).columns(stamps.id, stamps.at, stamps.quota),
+                    std::vector<std::tuple<std::uint32_t, std::optional<ctsql::timestamp>, std::uint16_t>>{
+                        {1, std::nullopt, 1}, {4'000'000'000u, ctsql::timestamp{}, 2}, {3, std::nullopt, 3}});
+    constexpr auto restamp = ctsql::update(stamps)
+                                 .set(stamps.at.to(ctsql::param<"at">), stamps.quota.to(ctsql::param<"quota">))
+                                 .where(stamps.id == ctsql::param<"id">);
+    const ctsql::timestamp moment = sys_days{year{2100} / 12 / 31} + hours{23} + microseconds{999'999};
+    const std::vector<std::tuple<std::optional<ctsql::timestamp>, std::uint16_t, std::uint32_t>> rows = {
+        {moment, 65'535, 4'000'000'000u}, {std::nullopt, 0, 1}, {ctsql::timestamp{}, 7, 99}};
+    CHECK(db.bulk_update(restamp, unsized(rows)) == 2);
+    struct stamp {
+        std::uint32_t id;
+        std::optional<ctsql::timestamp> at;
+        std::uint16_t quota;
+    };
+    const auto back = db.fetch_all<stamp>(ctsql::select(stamps.id, stamps.at, stamps.quota).from(stamps).order_by(stamps.id));
+    REQUIRE(back.size() == 3);
+    CHECK((back[0].at == std::nullopt && back[0].quota == 0));
+    CHECK((back[1].id == 3 && back[1].at == std::nullopt && back[1].quota == 3));
+    CHECK((back[2].id == 4'000'000'000u && back[2].at == moment && back[2].quota == 65'535));
 }
