@@ -1,10 +1,11 @@
 // PostgreSQL's bulk_update (the shape rules and the SQL: connector/bulk_update.hpp):
 //   1. CREATE TEMP TABLE "ctsql_bulk_update" (<parameters>, "ctsql_row"); COPY ... FROM STDIN
 //      (FORMAT binary), the rows streamed in 64 KiB chunks, each with its position;
-//   2. UPDATE t SET ... FROM it WHERE t.key = input.key; DROP TABLE. When two rows may have the
-//      same key (the client hashes the keys it sends), the UPDATE reads only the last row of each
-//      key and returns the number of input rows whose key matched (connector/bulk_update.hpp).
-// Four round trips and two statements on the server whatever the row count, instead of one
+//   2. ANALYZE it; UPDATE t SET ... FROM it WHERE t.key = input.key; DROP TABLE. When two rows
+//      may have the same key (the client hashes the keys it sends), the UPDATE reads only the
+//      last row of each key and returns the number of input rows whose key matched
+//      (connector/bulk_update.hpp).
+// Three round trips and five statements on the server whatever the row count, instead of one
 // UPDATE per row. The caller (the connection's bulk_update) provides the transaction.
 #pragma once
 
