@@ -7,6 +7,8 @@
 //   insert/ctsql-bulk      ctsql bulk_insert (COPY ... FROM STDIN (FORMAT binary))
 //   update/raw-loop        100,000 "UPDATE ... SET score = $1 WHERE id = $2", PQexecPrepared per row
 //   update/ctsql-many      the same UPDATE through ctsql execute_many
+//   update/ctsql-bulk      the same UPDATE through ctsql bulk_update (COPY into a temporary table,
+//                          then one UPDATE ... FROM)
 //
 // Each iteration starts from the same table state (TRUNCATE for inserts, VACUUM for updates, both
 // outside the timed region). After the runs, the ratios to the raw loop are printed.
@@ -267,6 +269,12 @@ void update_ctsql_many(benchmark::State& state) {
     });
 }
 
+void update_ctsql_bulk(benchmark::State& state) {
+    timed(state, filled_table, [] {
+        if (db().bulk_update(update_score, updates) != row_count) throw std::runtime_error("bulk_update");
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -308,6 +316,7 @@ int main(int argc, char** argv) {
     add("insert/ctsql-bulk", insert_ctsql_bulk);
     add("update/raw-loop", update_raw_loop);
     add("update/ctsql-many", update_ctsql_many);
+    add("update/ctsql-bulk", update_ctsql_bulk);
     try {
         benchmark::RunSpecifiedBenchmarks();
     } catch (const std::exception& e) {

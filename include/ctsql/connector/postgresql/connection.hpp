@@ -33,6 +33,7 @@
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
+#include "ctsql/connector/postgresql/bulk_update.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/error.hpp"
 #include "ctsql/connector/postgresql/values.hpp"
@@ -679,6 +680,33 @@ public:
             const std::uint64_t inserted = affected_rows(outcome.get());  // "COPY <n>"
             if (own) own->commit();
             return inserted;
+        }
+    }
+
+    // Runs update(t).set(c.to(param<"c">)...).where(key == param<"key"> && ...) once per element
+    // of `rows` (as for execute_many), with the result of running it row by row (the last row of
+    // a repeated key wins; the count adds every row whose key matched), through a temporary
+    // table: the rows are COPied into it (binary) and applied by one UPDATE ... FROM. Fewer rows
+    // than postgresql_impl::bulk_update_threshold (of a sized range) run execute_many instead.
+    // Runs inside one transaction (the open one, else its own: all rows or none). Other
+    // statements are ctsql[E130]-ctsql[E134] (connector/bulk_update.hpp).
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t bulk_update(const S& statement, Rows&& rows) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::bulk_update_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            if constexpr (std::ranges::sized_range<Rows>) {
+                if (std::ranges::size(rows) < detail::postgresql_impl::bulk_update_threshold)
+                    return execute_many(statement, std::forward<Rows>(rows));
+            }
+            std::optional<transaction_type> own;
+            if (state_->depth == 0) own.emplace(transaction());
+            const std::uint64_t updated = detail::postgresql_impl::run_bulk_update<S, Dialect>(*state_, rows);
+            if (own) own->commit();
+            return updated;
         }
     }
 

@@ -30,6 +30,7 @@
 #include "ctsql/connector/at_most_one_row.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
+#include "ctsql/connector/bulk_update.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/row_mapping.hpp"
 #include "ctsql/connector/sqlite/error.hpp"
@@ -510,6 +511,23 @@ public:
     std::uint64_t bulk_insert(const S& stmt, Rows&& rows) {
         using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
         using verdict = detail::bulk_insert_verdict<S, Dialect, Element>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            return execute_many(stmt, std::forward<Rows>(rows));
+        }
+    }
+
+    // Runs update(t).set(c.to(param<"c">)...).where(key == param<"key"> && ...) once per element
+    // of `rows`: the same API as postgresql_connection::bulk_update. On SQLite one prepared
+    // UPDATE per row is the fastest way: this is execute_many (one transaction: the open one,
+    // else its own). Returns the number of rows updated. Other statements are
+    // ctsql[E130]-ctsql[E134] (connector/bulk_update.hpp).
+    template <class S, std::ranges::input_range Rows>
+    std::uint64_t bulk_update(const S& stmt, Rows&& rows) {
+        using Element = std::remove_cvref_t<std::ranges::range_reference_t<Rows>>;
+        using verdict = detail::bulk_update_verdict<S, Dialect, Element>;
         if constexpr (!verdict::ok) {
             detail::fire<verdict>();
             return 0;
