@@ -357,6 +357,23 @@ template <class Row, class Target>
     read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
 }
 
+// Steps `stmt` to the end, reading row i into into[i] (reusing the element) or a new element;
+// drops what is left of the old contents. The row count.
+template <class Row, class T, class A>
+std::size_t read_rows_into(sqlite3_stmt* stmt, std::vector<T, A>& into) {
+    const std::size_t old_size = into.size();
+    std::size_t count = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (count < old_size) read_row<Row>(stmt, into[count]);
+        else read_row<Row>(stmt, into.emplace_back());
+        ++count;
+    }
+    if (rc != SQLITE_DONE) throw_error(sqlite3_db_handle(stmt), rc, sqlite3_sql(stmt));
+    if (count < old_size) into.resize(count);
+    return count;
+}
+
 }  // namespace detail::sqlite_impl
 
 // The rows of a statement, read as iterated (each ++ is one sqlite3_step). An input range:
@@ -546,6 +563,28 @@ public:
         }
     }
 
+    // Every row, read into the caller's vector `into` (its element type is the Target, checked
+    // as for fetch_all<Target>): its contents are replaced, its capacity and its elements'
+    // storage reused (strings keep their buffers), so a statement run in a loop allocates
+    // nothing once the vector is big enough. Returns the row count. After an exception the
+    // vector holds an unspecified mix of old and new rows.
+    template <class T, class A, class S, class... Args>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        using verdict = detail::fetch_verdict<S, Dialect, T, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            detail::sqlite_impl::statement_lease lease = acquire<S>();
+            bind_in_place<S>(lease, texts, args...);
+            sqlite3_stmt* stmt = lease.get();
+            detail::sqlite_impl::check_columns<Row>(stmt);
+            return detail::sqlite_impl::read_rows_into<Row>(stmt, into);
+        }
+    }
+
     // Exactly one row; row_count_error when there is none or more than one.
     template <class Target = void, class S, class... Args>
     auto fetch_one(const S&, const Args&... args) {
@@ -621,6 +660,21 @@ public:
                 detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
             if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, query.sql());
             return rows;
+        }
+    }
+
+    template <class T, class A, class D, class B>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, T>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
+            sqlite3_stmt* stmt = lease.get();
+            detail::sqlite_impl::check_columns<Row>(stmt);
+            return detail::sqlite_impl::read_rows_into<Row>(stmt, into);
         }
     }
 
