@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -38,7 +37,7 @@ decltype(auto) apply_argument_row(const E& element, F&& f) {
     constexpr int kind = argument_row_kind<E>();
     if constexpr (kind == 0) return std::apply(std::forward<F>(f), element);
     else if constexpr (kind == 1) return std::apply(std::forward<F>(f), boost::pfr::structure_tie(element));
-    else return std::invoke(std::forward<F>(f), element);
+    else return std::forward<F>(f)(element);
 }
 
 template <class S, class Dialect, class E, class Sequence>

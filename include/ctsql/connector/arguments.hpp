@@ -133,11 +133,19 @@ constexpr auto check_argument() {
     else return report<error::argument_type_does_not_match_parameter<Parameter, Position, A>>();
 }
 
+// One verdict per (parameter type, argument type) pair, shared by every statement with that
+// pair; a rule is named only for the first argument that fails.
 template <class Parameters, class Sequence, class... Args>
 struct arguments_checker;
 template <class... Ps, std::size_t... I, class... Args>
 struct arguments_checker<type_list<Ps...>, std::index_sequence<I...>, Args...> {
-    using type = first_failure<decltype(check_argument<Ps, I, Args>())...>;
+    static constexpr bool failed[] = {false, (argument_check<typename Ps::type, Args>() != argument_verdict::ok)...};
+    static constexpr std::size_t first = first_true(failed);
+    static constexpr auto verdict() {
+        if constexpr (first == npos) return pass();
+        else return check_argument<at<first, type_list<Ps...>>, first, at<first, type_list<Args...>>>();
+    }
+    using type = decltype(verdict());
 };
 
 // The verdict on binding Args... to S's parameters: the statement renders for Dialect, the

@@ -29,13 +29,19 @@
 #include <initializer_list>
 #include <iterator>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
+
+// Only the range concepts and std::ranges::size, not the views (see schema/sql_type.hpp).
+#if defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <bits/ranges_base.h>
+#else
+#include <ranges>
+#endif
 #include <vector>
 
 #include "ctsql/connector/arguments.hpp"

@@ -49,7 +49,8 @@ public:
     // message: what went wrong (the database's message, or the connector's);
     // sql: the statement involved ("" when none); sqlstate: PostgreSQL's 5-character code;
     // native_code: SQLite's extended result code.
-    explicit database_error(std::string message, std::string sql = {}, std::string sqlstate = {},
+    // Cold (optimized for size, out of the hot paths): errors are built on throw paths only.
+    [[gnu::cold]] explicit database_error(std::string message, std::string sql = {}, std::string sqlstate = {},
                             int native_code = 0)
         : std::runtime_error(describe(message, sql, sqlstate, native_code)),
           message_(std::move(message)),
@@ -67,7 +68,7 @@ public:
     int native_code() const noexcept { return native_code_; }
 
 private:
-    static std::string describe(std::string_view message, std::string_view sql, std::string_view sqlstate,
+    [[gnu::cold]] static std::string describe(std::string_view message, std::string_view sql, std::string_view sqlstate,
                                 int native_code) {
         std::string text = "ctsql: ";
         text += message;

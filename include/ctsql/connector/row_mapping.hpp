@@ -293,6 +293,53 @@ struct mapped_fields_checker<Target, Row, Mapping, std::index_sequence<K...>> {
     using type = first_failure<decltype(check_mapped_field<Target, Row, Mapping, K>())...>;
 };
 
+// The same checks for an aggregate read by position, in one pass: one verdict per (field type,
+// column type) pair, shared by every row type with that pair, and a rule instantiated only for
+// the first field that fails (the generic checker above instantiates two functions per field).
+enum class field_verdict : unsigned char { ok, nullable_into_plain, cannot_hold };
+
+template <class Field, class Column>
+constexpr field_verdict field_verdict_of() noexcept {
+    if constexpr (is_optional_v<Column> && !is_optional_v<Field>) {
+        return field_verdict::nullable_into_plain;
+    } else if constexpr (!is_column_type_v<Field>) {
+        return field_verdict::cannot_hold;
+    } else {
+        constexpr conversion c = value_conversion<value_type_t<Field>, value_type_t<Column>>();
+        return c == conversion::exact || c == conversion::lossless ? field_verdict::ok : field_verdict::cannot_hold;
+    }
+}
+
+// The field types of an aggregate of N fields: the types Boost.PFR ties.
+template <class Tied>
+struct tied_field_types;
+template <class... F>
+struct tied_field_types<boost::pfr::detail::sequence_tuple::tuple<F&...>> {
+    using type = type_list<F...>;
+};
+
+template <class Target, class Fields, class Columns>
+struct positional_fields_checker;
+template <class Target, class... F, class... C>
+struct positional_fields_checker<Target, type_list<F...>, type_list<C...>> {
+    static constexpr field_verdict verdicts[sizeof...(F) + 1] = {field_verdict::ok,
+                                                                  field_verdict_of<F, typename C::type>()...};
+    static constexpr bool failed[] = {false, (field_verdict_of<F, typename C::type>() != field_verdict::ok)...};
+    static constexpr std::size_t first = first_true(failed);
+    static constexpr auto verdict() {
+        if constexpr (first == npos) {
+            return pass();
+        } else {
+            using Field = at<first, type_list<F...>>;
+            using ColumnField = at<first, type_list<C...>>;
+            if constexpr (verdicts[first + 1] == field_verdict::nullable_into_plain)
+                return report<error::nullable_column_into_non_optional_field<Target, first, Field, ColumnField>>();
+            else return report<error::field_type_cannot_hold_column<Target, first, Field, ColumnField>>();
+        }
+    }
+    using type = decltype(verdict());
+};
+
 // The verdict on reading rows of Row into Target: every field has a compatible column.
 template <class Target, class Row>
 constexpr auto check_mapping() {
@@ -304,6 +351,14 @@ constexpr auto check_mapping() {
         using Mapping = row_mapping<Target, Row>;
         if constexpr (kind != mapping_kind::by_name && Mapping::size != row_columns<Row>::size)
             return report<error::field_count_differs_from_column_count<Target, Mapping::size, Row, row_columns<Row>::size>>();
+#if BOOST_PFR_USE_CPP17
+        else if constexpr (kind == mapping_kind::aggregate)
+            return typename positional_fields_checker<
+                Target,
+                typename tied_field_types<decltype(boost::pfr::detail::tie_as_tuple(
+                    std::declval<Target&>(), boost::pfr::detail::size_t_<Mapping::size>{}))>::type,
+                typename Row::fields>::type{};
+#endif
         else return typename mapped_fields_checker<Target, Row, Mapping, std::make_index_sequence<Mapping::size>>::type{};
     }
 }

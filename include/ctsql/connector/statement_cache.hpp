@@ -21,18 +21,13 @@ namespace ctsql::detail {
 
 inline std::atomic<std::size_t> next_statement_slot{0};
 
-template <class Statement>
-struct statement_slot_of {
-    static std::size_t get() noexcept {
-        static const std::size_t slot = next_statement_slot.fetch_add(1, std::memory_order_relaxed);
-        return slot;
-    }
-};
-
-// The cache slot of statement type S (cv-ref qualifiers ignored).
+// The cache slot of statement type S (an unqualified type, as deduced from `const S&`). One
+// function per statement type (its static is the slot).
 template <class S>
 inline std::size_t statement_slot() noexcept {
-    return statement_slot_of<std::remove_cvref_t<S>>::get();
+    static_assert(std::is_same_v<S, std::remove_cvref_t<S>>);
+    static const std::size_t slot = next_statement_slot.fetch_add(1, std::memory_order_relaxed);
+    return slot;
 }
 
 }  // namespace ctsql::detail

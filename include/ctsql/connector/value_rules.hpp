@@ -16,7 +16,14 @@
 // incompatible (text for a number, bool for an integer, ...).
 #pragma once
 
+// Only the clocks and durations (see schema/sql_type.hpp): libstdc++'s <chrono> adds calendars,
+// time zones and formatting (<sstream>).
+#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>)
+#include <bits/chrono.h>
+#else
 #include <chrono>
+#endif
+
 #include <cstddef>
 #include <limits>
 #include <optional>

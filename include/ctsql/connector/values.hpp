@@ -2,7 +2,14 @@
 // integer conversion and the UTC text form of ctsql::timestamp that SQLite stores.
 #pragma once
 
+// Only the clocks and durations (see schema/sql_type.hpp): libstdc++'s <chrono> adds calendars,
+// time zones and formatting (<sstream>).
+#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>)
+#include <bits/chrono.h>
+#else
 #include <chrono>
+#endif
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -41,14 +48,54 @@ constexpr std::optional<To> exact_integer(double value) noexcept {
     return result;
 }
 
+// Days since 1970-01-01 to and from proleptic Gregorian dates (Howard Hinnant's algorithms, what
+// std::chrono::year_month_day computes; the calendar types would bring all of <chrono>).
+struct civil_date {
+    std::int64_t year;
+    unsigned month;  // 1-12
+    unsigned day;    // 1-31
+};
+
+constexpr civil_date civil_from_days(std::int64_t z) noexcept {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);                // [0, 146096]
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);             // [0, 365]
+    const unsigned mp = (5 * doy + 2) / 153;                                   // [0, 11], from March
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool valid_date(std::int64_t y, unsigned m, unsigned d) noexcept {
+    if (m < 1 || m > 12 || d < 1) return false;
+    constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    return d <= lengths[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+static_assert(days_from_civil(1970, 1, 1) == 0 && days_from_civil(2000, 3, 1) == 11017 &&
+              days_from_civil(1969, 12, 31) == -1);
+static_assert(civil_from_days(11017).year == 2000 && civil_from_days(11017).month == 3 && civil_from_days(-1).day == 31);
+
 // The text SQLite stores for a timestamp: "YYYY-MM-DD HH:MM:SS" plus ".ffffff" when the
 // microseconds are not zero (the format of CURRENT_TIMESTAMP, so both compare and sort as text).
 // Years outside 0000-9999 have no such form: returns 0. Otherwise the length written (19 or 26).
 inline std::size_t format_timestamp(timestamp value, char (&out)[32]) noexcept {
     using namespace std::chrono;
     const auto day = floor<days>(value);
-    const year_month_day ymd{day};
-    const int y = static_cast<int>(ymd.year());
+    const civil_date date = civil_from_days(day.time_since_epoch().count());
+    const std::int64_t y = date.year;
     if (y < 0 || y > 9999) return 0;
     const auto in_day = value - day;  // [0, 24h)
     auto micro = static_cast<std::uint64_t>(in_day.count());
@@ -66,9 +113,9 @@ inline std::size_t format_timestamp(timestamp value, char (&out)[32]) noexcept {
     };
     put(0, static_cast<unsigned>(y), 4);
     out[4] = '-';
-    put(5, static_cast<unsigned>(ymd.month()), 2);
+    put(5, date.month, 2);
     out[7] = '-';
-    put(8, static_cast<unsigned>(ymd.day()), 2);
+    put(8, date.day, 2);
     out[10] = ' ';
     put(11, h, 2);
     out[13] = ':';
@@ -110,8 +157,7 @@ inline std::optional<timestamp> parse_timestamp(std::string_view text) noexcept 
     };
     unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, us = 0;
     if (!number(4, y) || !literal('-') || !number(2, mo) || !literal('-') || !number(2, d)) return std::nullopt;
-    const year_month_day ymd{year{static_cast<int>(y)}, month{mo}, day{d}};
-    if (!ymd.ok()) return std::nullopt;
+    if (!valid_date(y, mo, d)) return std::nullopt;
     if (i != text.size()) {
         if (!literal(' ') && !literal('T')) return std::nullopt;
         if (!number(2, h) || !literal(':') || !number(2, mi)) return std::nullopt;
@@ -134,7 +180,7 @@ inline std::optional<timestamp> parse_timestamp(std::string_view text) noexcept 
         }
         if (i != text.size() || h > 23 || mi > 59 || s > 59) return std::nullopt;
     }
-    return timestamp{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{s} + microseconds{us};
+    return timestamp{days{days_from_civil(y, mo, d)}} + hours{h} + minutes{mi} + seconds{s} + microseconds{us};
 }
 
 }  // namespace ctsql::detail

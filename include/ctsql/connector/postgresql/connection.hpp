@@ -335,6 +335,15 @@ template <class Row, class Target>
     read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
 }
 
+// Reads every row of `r` into `into`, reusing its elements (row i into into[i]); the row count.
+template <class Row, class T, class A>
+std::size_t read_rows_into(const PGresult* r, const Oid* types, std::vector<T, A>& into, std::string_view sql) {
+    const auto count = static_cast<std::size_t>(PQntuples(r));
+    into.resize(count);
+    for (std::size_t i = 0; i != count; ++i) read_row<Row>(r, static_cast<int>(i), types, into[i], sql);
+    return count;
+}
+
 // The row count in a command's tag ("UPDATE 3", "INSERT 0 1", "SELECT 5", "COPY 7"): what
 // PQcmdTuples reads, for the same commands, in one pass over the tag (PQcmdTuples compares it
 // with strncmp against each verb: about 180 instructions per statement); 0 for tags without a
@@ -730,6 +739,26 @@ public:
         }
     }
 
+    // Every row, read into the caller's vector `into` (its element type is the Target, checked
+    // as for fetch_all<Target>): its contents are replaced, its capacity and its elements'
+    // storage reused (strings keep their buffers), so a statement run in a loop allocates
+    // nothing on the client's side once the vector is big enough. Returns the row count. After
+    // an exception the vector holds an unspecified mix of old and new rows.
+    template <class T, class A, class S, class... Args>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const S&, const Args&... args) {
+        using Row = detail::connector_row<S>;
+        using verdict = detail::fetch_verdict<S, Dialect, T, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::postgresql_impl::result_ptr r = run<S>(args...);
+            const std::string_view sql = sql_text<S>();
+            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+            return detail::postgresql_impl::read_rows_into<Row>(r.get(), types, into, sql);
+        }
+    }
+
     // Exactly one row; row_count_error when there is none or more than one.
     template <class Target = void, class S, class... Args>
     auto fetch_one(const S&, const Args&... args) {
@@ -816,6 +845,21 @@ public:
             for (int i = 0; i != count; ++i)
                 detail::postgresql_impl::read_row<Row>(r.get(), i, types.data(), rows[static_cast<std::size_t>(i)], sql);
             return rows;
+        }
+    }
+
+    template <class T, class A, class D, class B>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, T>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::postgresql_impl::result_ptr r = run_dynamic(query.sql(), query.values());
+            const std::string_view sql = query.sql();
+            const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
+            return detail::postgresql_impl::read_rows_into<Row>(r.get(), types.data(), into, sql);
         }
     }
 

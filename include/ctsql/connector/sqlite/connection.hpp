@@ -10,19 +10,26 @@
 // sqlite_options::serialized is set); open one connection per thread.
 #pragma once
 
-#include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+// Only what is used of <chrono> (milliseconds) and <ranges> (the range concepts): the whole
+// headers bring formatting (<sstream>) and the views (see schema/sql_type.hpp).
+#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>) && __has_include(<bits/ranges_base.h>)
+#include <bits/chrono.h>
+#include <bits/ranges_base.h>
+#else
+#include <chrono>
+#include <ranges>
+#endif
 
 #include <sqlite3.h>
 
@@ -116,8 +123,9 @@ private:
 
 class state {
 public:
-    // minimum_version: SQLITE_VERSION_NUMBER form (3040000), the connection's dialect.
-    state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version) {
+    // minimum_version: SQLITE_VERSION_NUMBER form (3040000), the connection's dialect. Cold
+    // (compiled for size in every TU that opens a connection): it runs once per connection.
+    [[gnu::cold]] state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version) {
         if (static_cast<std::uint32_t>(sqlite3_libversion_number()) < minimum_version)
             throw connection_error(join_text("the SQLite library's version ", sqlite3_libversion(),
                                           " is older than the connection's dialect (",
@@ -150,7 +158,8 @@ public:
         sqlite3_close_v2(db);  // _v2: a fetch() range that outlives the connection keeps it open
     }
 
-    sqlite3_stmt* prepare(const char* sql, std::size_t size) {
+    // Cold: once per statement and connection (its cost is SQLite's parsing).
+    [[gnu::cold]] sqlite3_stmt* prepare(const char* sql, std::size_t size) {
         sqlite3_stmt* stmt = nullptr;
         const char* tail = nullptr;
         const int rc = sqlite3_prepare_v3(db, sql, static_cast<int>(size), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
@@ -304,7 +313,7 @@ private:
         if (rc != SQLITE_DONE) throw_error(db, rc, sql);
     }
 
-    void enable_wal() {
+    [[gnu::cold]] void enable_wal() {
         sqlite3_stmt* stmt = prepare("PRAGMA journal_mode = WAL", 25);
         const int rc = sqlite3_step(stmt);
         std::string mode;
@@ -344,18 +353,115 @@ inline void check_columns(sqlite3_stmt* stmt) {
 }
 
 template <class Row, class Target, class Mapping, std::size_t... K>
-[[gnu::always_inline]] inline void read_fields(sqlite3_stmt* stmt, Target& target, std::index_sequence<K...>) {
+inline void read_fields(sqlite3_stmt* stmt, Target& target, std::index_sequence<K...>) {
     (read_value(stmt, static_cast<int>(Mapping::template column<K>), Mapping::template member<K>(target),
                 row_columns<Row>::names[Mapping::template column<K>]),
      ...);
 }
 
-// Reads the current row of `stmt` into `target` through row_mapping<Target, Row> (inline: it
-// is the body of every fetch loop).
+// An aggregate's fields, as Boost.PFR ties them (once per row, not once per field): field K is
+// the base base_from_member<K, F&>, so the fold names no function per field.
+template <class Row, std::size_t... K, class... F>
+inline void read_tied(sqlite3_stmt* stmt,
+                      boost::pfr::detail::sequence_tuple::tuple_base<std::index_sequence<K...>, F&...>& fields) {
+    (read_value(stmt, static_cast<int>(K),
+                static_cast<boost::pfr::detail::sequence_tuple::base_from_member<K, F&>&>(fields).value,
+                row_columns<Row>::names[K]),
+     ...);
+}
+
+// Reads the current row of `stmt` into `target` through row_mapping<Target, Row>: one call of
+// read_value per field.
 template <class Row, class Target>
-[[gnu::always_inline]] inline void read_row(sqlite3_stmt* stmt, Target& target) {
+inline void read_row(sqlite3_stmt* stmt, Target& target) {
     using Mapping = row_mapping<Target, Row>;
-    read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
+#if BOOST_PFR_USE_CPP17
+    if constexpr (mapping_kind_of<Target>() == mapping_kind::aggregate) {
+        auto fields = boost::pfr::detail::tie_as_tuple(target, boost::pfr::detail::size_t_<Mapping::size>{});
+        read_tied<Row>(stmt, fields);
+    } else
+#endif
+    {
+        read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
+    }
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void step_failed(sqlite3_stmt* stmt, int rc) {
+    throw_error(sqlite3_db_handle(stmt), rc, sqlite3_sql(stmt));
+}
+
+// ---- The statement-independent part of fetch_* -----------------------------------------------
+// Compiled once per translation unit instead of inlined into every statement's entry point:
+// the entry points (templates) check their arguments at compile time, bind them (inline: the
+// cheapest way to call sqlite3_bind_*) and name the function that reads their row type.
+
+// Reads every remaining row of a statement into the vector at `rows` (row i into element i,
+// reused, or a new element; the surplus erased); the row count. `reserve`: make room first.
+using rows_reader = std::size_t (*)(sqlite3_stmt* stmt, void* rows, std::size_t reserve);
+// Reads the current row into the object at `row`.
+using row_reader = void (*)(sqlite3_stmt* stmt, void* row);
+
+template <class Row, class T, class A>
+std::size_t read_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
+    std::vector<T, A>& into = *static_cast<std::vector<T, A>*>(rows);
+    const std::size_t old_size = into.size();
+    if (reserve > into.capacity()) into.reserve(reserve);
+    std::size_t count = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (count < old_size) read_row<Row>(stmt, into[count]);
+        else read_row<Row>(stmt, into.emplace_back());
+        ++count;
+    }
+    if (rc != SQLITE_DONE) step_failed(stmt, rc);
+    while (into.size() > count) into.pop_back();  // (resize would instantiate growth too)
+    return count;
+}
+
+template <class Row, class T>
+void read_one_row(sqlite3_stmt* stmt, void* row) {
+    read_row<Row>(stmt, *static_cast<T*>(row));
+}
+
+// Every row into the vector at `rows` (read by `read`); `reserve`: make room for as many rows as
+// the statement's previous execution returned (a fresh vector).
+[[gnu::noinline]] inline std::size_t fetch_rows(statement_lease& lease, std::size_t columns, rows_reader read, void* rows,
+                                                bool reserve) {
+    sqlite3_stmt* stmt = lease.get();
+    if (sqlite3_column_count(stmt) != static_cast<int>(columns)) [[unlikely]]
+        column_count_differs(stmt, columns);
+    // A statement run again usually returns about as many rows as last time (a page, a LIMIT):
+    // one allocation instead of growing 1, 2, 4, ...
+    const std::size_t last = lease.last_rows();
+    const std::size_t count = read(stmt, rows, !reserve ? 0 : last < max_reserved_rows ? last : max_reserved_rows);
+    lease.remember_rows(count);
+    return count;
+}
+
+// Reads the statement's only row into the object at `row`; false when there is none (or
+// row_count_error when `required`), row_count_error when there are several. `single`: the
+// statement cannot return a second row (a whole key fixed, LIMIT 1), which is then not stepped
+// for (the lease resets the statement).
+[[gnu::noinline]] inline bool fetch_at_most_one(const statement_lease& lease, std::size_t columns, row_reader read,
+                                                void* row, bool single, bool required) {
+    sqlite3_stmt* stmt = lease.get();
+    if (sqlite3_column_count(stmt) != static_cast<int>(columns)) [[unlikely]]
+        column_count_differs(stmt, columns);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+        if (required) throw row_count_error("fetch_one: the statement returned no row", std::string(sqlite3_sql(stmt)));
+        return false;
+    }
+    if (rc == SQLITE_ROW) {
+        read(stmt, row);
+        if (single) return true;
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) return true;
+        if (rc == SQLITE_ROW)
+            throw row_count_error("the statement returned more than one row where at most one was expected",
+                                  std::string(sqlite3_sql(stmt)));
+    }
+    step_failed(stmt, rc);
 }
 
 }  // namespace detail::sqlite_impl
@@ -468,8 +574,7 @@ public:
             return 0;
         } else {
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = acquire<S>();
-            bind_in_place<S>(lease, texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
             return state_->run(lease.get());
         }
     }
@@ -490,10 +595,13 @@ public:
             if (state_->depth == 0) own.emplace(transaction());
             std::uint64_t total = 0;
             {
-                detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+                using Parameters = detail::connector_parameters<S>;
+                detail::sqlite_impl::timestamp_texts<Parameters> texts;
                 detail::sqlite_impl::statement_lease lease = acquire<S>();
                 for (const auto& element : rows) {
-                    detail::apply_argument_row(element, [&](const auto&... args) { bind_in_place<S>(lease, texts, args...); });
+                    detail::apply_argument_row(element, [&](const auto&... args) {
+                        detail::sqlite_impl::binder<Parameters>::bind(lease.get(), {texts.text, false}, args...);
+                    });
                     total += state_->run(lease.get());
                     sqlite3_reset(lease.get());
                 }
@@ -546,21 +654,32 @@ public:
             return;
         } else {
             using T = detail::fetch_target<Target, Row>;
-            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = acquire<S>();
-            bind_in_place<S>(lease, texts, args...);
-            sqlite3_stmt* stmt = lease.get();
-            detail::sqlite_impl::check_columns<Row>(stmt);
             std::vector<T> rows;
-            // A statement run again usually returns about as many rows as last time (a page,
-            // a LIMIT): one allocation instead of growing 1, 2, 4, ...
-            rows.reserve(std::min(lease.last_rows(), detail::sqlite_impl::max_reserved_rows));
-            int rc;
-            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-                detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
-            if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
-            lease.remember_rows(rows.size());
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
+                                            &detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>, &rows, true);
             return rows;
+        }
+    }
+
+    // Every row, read into the caller's vector `into` (its element type is the Target, checked
+    // as for fetch_all<Target>): its contents are replaced, its capacity and its elements'
+    // storage reused (strings keep their buffers), so a statement run in a loop allocates
+    // nothing once the vector is big enough. Returns the row count. After an exception the
+    // vector holds an unspecified mix of old and new rows.
+    template <class T, class A, class S, class... Args>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const S&, const Args&... args) {
+        using verdict = detail::fetch_verdict<S, Dialect, T, Args...>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            using Row = detail::connector_row<S>;
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            return detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
+                                                   &detail::sqlite_impl::read_rows<Row, T, A>, &into, false);
         }
     }
 
@@ -573,9 +692,14 @@ public:
             return;
         } else {
             // Read in place into the returned object (no std::optional to move out of).
-            detail::fetch_target<Target, detail::connector_row<S>> row;
-            if (!fetch_at_most_one_into<S>(row, args...))
-                throw row_count_error("fetch_one: the statement returned no row", sql_text<S>());
+            using T = detail::fetch_target<Target, detail::connector_row<S>>;
+            using Row = detail::connector_row<S>;
+            T row;
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
+                                                   &detail::sqlite_impl::read_one_row<Row, T>, &row,
+                                                   detail::at_most_one_row<S>, true);
             return row;
         }
     }
@@ -584,8 +708,20 @@ public:
     template <class Target = void, class S, class... Args>
     auto fetch_optional(const S&, const Args&... args) {
         using verdict = detail::fetch_verdict<S, Dialect, Target, Args...>;
-        if constexpr (!verdict::ok) detail::fire<verdict>();
-        else return fetch_at_most_one<Target, S>(args...);
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+        } else {
+            using T = detail::fetch_target<Target, detail::connector_row<S>>;
+            using Row = detail::connector_row<S>;
+            std::optional<T> row(std::in_place);
+            detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
+            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            if (!detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
+                                                        &detail::sqlite_impl::read_one_row<Row, T>, &*row,
+                                                        detail::at_most_one_row<S>, false))
+                row.reset();
+            return row;
+        }
     }
 
     // The rows as a lazy input range: each iteration steps the statement once. Arguments are
@@ -639,6 +775,21 @@ public:
                 detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
             if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, query.sql());
             return rows;
+        }
+    }
+
+    template <class T, class A, class D, class B>
+    std::size_t fetch_all_into(std::vector<T, A>& into, const dynamic_select<D, B>& query) {
+        using Row = typename dynamic_select<D, B>::result_row;
+        using verdict = detail::dynamic_fetch_verdict<dynamic_select<D, B>, Dialect, T>;
+        if constexpr (!verdict::ok) {
+            detail::fire<verdict>();
+            return 0;
+        } else {
+            detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
+            sqlite3_stmt* stmt = lease.get();
+            detail::sqlite_impl::check_columns<Row>(stmt);
+            return detail::sqlite_impl::read_rows<Row, T, A>(stmt, &into, 0);
         }
     }
 
@@ -698,11 +849,6 @@ public:
 
 private:
     template <class S>
-    static std::string sql_text() {
-        return std::string(ctsql::sql<Dialect, std::remove_cvref_t<S>>());
-    }
-
-    template <class S>
     detail::sqlite_impl::statement_lease acquire() {
         using Statement = std::remove_cvref_t<S>;
         static_assert(!detail::script_statement<Statement>, "a script returns no rows");
@@ -710,44 +856,14 @@ private:
         return state_->acquire(detail::statement_slot<Statement>(), text.data(), text.size());
     }
 
-    // Binds for a statement that completes inside the caller's frame (values bound in place;
-    // `texts` lives in that frame too).
+    // The statement, prepared (once) and bound, for a statement that completes inside the
+    // caller's frame (values bound in place; `texts` lives in that frame too).
     template <class S, class Texts, class... Args>
-    static void bind_in_place(const detail::sqlite_impl::statement_lease& lease, Texts& texts, const Args&... args) {
-        detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), texts.buffers(), args...);
-    }
-
-    // Reads the statement's only row into `row`; false when there is none, row_count_error
-    // when there are several.
-    template <class S, class T, class... Args>
-    bool fetch_at_most_one_into(T& row, const Args&... args) {
-        using Row = detail::connector_row<S>;
-        detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-        detail::sqlite_impl::statement_lease lease = acquire<S>();
-        bind_in_place<S>(lease, texts, args...);
-        sqlite3_stmt* stmt = lease.get();
-        detail::sqlite_impl::check_columns<Row>(stmt);
-        int rc = sqlite3_step(stmt);
-        if (rc == SQLITE_DONE) return false;
-        if (rc == SQLITE_ROW) {
-            detail::sqlite_impl::read_row<Row>(stmt, row);
-            // A statement that cannot return a second row (a whole key fixed, LIMIT 1) is not
-            // stepped again to prove it; the lease resets it.
-            if constexpr (detail::at_most_one_row<S>) return true;
-            rc = sqlite3_step(stmt);
-            if (rc == SQLITE_DONE) return true;
-            if (rc == SQLITE_ROW)
-                throw row_count_error("the statement returned more than one row where at most one was expected",
-                                      sql_text<S>());
-        }
-        detail::sqlite_impl::throw_error(state_->db, rc, sqlite3_sql(stmt));
-    }
-
-    template <class Target, class S, class... Args>
-    auto fetch_at_most_one(const Args&... args) {
-        std::optional<detail::fetch_target<Target, detail::connector_row<S>>> row(std::in_place);
-        if (!fetch_at_most_one_into<S>(*row, args...)) row.reset();
-        return row;
+    detail::sqlite_impl::statement_lease bound(Texts& texts, const Args&... args) {
+        constexpr std::string_view text = ctsql::sql<Dialect, S>();
+        detail::sqlite_impl::statement_lease lease = state_->acquire(detail::statement_slot<S>(), text.data(), text.size());
+        detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), {texts.text, false}, args...);
+        return lease;
     }
 
     std::unique_ptr<state> state_;

@@ -12,7 +12,7 @@
 namespace ctsql::detail::sqlite_impl {
 
 // Throws the exception for result code `rc` (extended), with `message` and the SQL involved.
-[[noreturn]] inline void throw_code(int rc, std::string message, std::string_view sql) {
+[[noreturn, gnu::cold]] inline void throw_code(int rc, std::string message, std::string_view sql) {
     std::string text(sql);
     switch (rc) {
         case SQLITE_CONSTRAINT_UNIQUE:
@@ -46,7 +46,7 @@ namespace ctsql::detail::sqlite_impl {
 }
 
 // Throws for the failure `rc` of the last call on `db` (its message is read first).
-[[noreturn]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
+[[noreturn, gnu::cold]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
     throw_code(rc, db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc), sql);
 }
 
