@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -26,6 +27,14 @@ constexpr std::size_t first_true(const bool (&flags)[N]) noexcept {
     for (std::size_t i = 1; i < N; ++i)  // flags[0] is a sentinel that makes empty packs legal
         if (flags[i]) return i - 1;
     return npos;
+}
+
+// Whether any flag is set: a pack expands into the braces, and one non-template function
+// serves every pack (a function template per pack is one more instantiation per node).
+constexpr bool any_true(std::initializer_list<bool> flags) noexcept {
+    for (bool flag : flags)
+        if (flag) return true;
+    return false;
 }
 
 template <class T, class List>

@@ -95,15 +95,7 @@ using concat_bare_columns = concat<bare_columns_of<Es>...>;
 
 template <class NullableSources, class... Es>
 constexpr bool any_nullable() {
-    bool any = false;
-    for (bool n : {false, nullable_in_v<Es, NullableSources>...}) any = any || n;
-    return any;
-}
-template <class... Es>
-constexpr bool any_aggregate() {
-    bool any = false;
-    for (bool a : {false, is_aggregate_v<Es>...}) any = any || a;
-    return any;
+    return any_true({false, nullable_in_v<Es, NullableSources>...});
 }
 
 // Common base for nodes over operands Es: sources, parameters, aggregate flag and bare
@@ -112,7 +104,7 @@ template <class... Es>
 struct node_over : expression_node {
     using columns = concat_columns<Es...>;
     using parameters = concat_parameters<Es...>;
-    static constexpr bool aggregate = any_aggregate<Es...>();
+    static constexpr bool aggregate = any_true({false, is_aggregate_v<Es>...});
     using bare_columns = concat_bare_columns<Es...>;
     using features = concat<features_of<Es>...>;
     static constexpr bool window = (is_window_v<Es> || ...);
