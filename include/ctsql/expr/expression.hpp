@@ -60,11 +60,9 @@ template <class E>
 using features_of = typename detail::features_of_impl<E>::type;
 
 // Whether an expression contains a window function (allowed only in SELECT items and ORDER BY).
+// (A nested requirement: false when E has no such member, without a lambda per type.)
 template <class E>
-inline constexpr bool is_window_v = [] {
-    if constexpr (requires { E::window; }) return E::window;
-    else return false;
-}();
+inline constexpr bool is_window_v = requires { requires E::window; };
 
 template <class E>
 using value_type_of = typename expression_traits<E>::value_type;
@@ -107,7 +105,7 @@ struct node_over : expression_node {
     static constexpr bool aggregate = any_true({false, is_aggregate_v<Es>...});
     using bare_columns = concat_bare_columns<Es...>;
     using features = concat<features_of<Es>...>;
-    static constexpr bool window = (is_window_v<Es> || ...);
+    static constexpr bool window = any_true({false, is_window_v<Es>...});
 };
 
 }  // namespace detail
