@@ -188,6 +188,31 @@ constexpr bool is_key_of(const table_spec& table, name_list columns) noexcept {
     return false;
 }
 
+// is_constraint_key_of for a table type, from its key lists only (a foreign key's check):
+// table_spec_of<T> would compute every column's spec, and std::span's constructors cost
+// more to instantiate than the comparisons.
+template <std::size_t N, std::size_t M>
+constexpr bool same_name_set(const std::array<std::string_view, N>& a, const std::array<std::string_view, M>& b) noexcept {
+    if constexpr (N != M) {
+        return false;
+    } else {
+        for (auto name : a) {
+            bool found = false;
+            for (auto other : b) found = found || other == name;
+            if (!found) return false;
+        }
+        return true;
+    }
+}
+template <class Table, class Columns>
+constexpr bool is_constraint_key_list() noexcept {
+    constexpr auto& columns = name_array<Columns>::value;
+    return same_name_set(name_array<typename primary_key_columns<Table>::type>::value, columns) ||
+           []<class... Keys>(type_list<Keys...>) {
+               return (same_name_set(name_array<Keys>::value, columns) || ...);
+           }(unique_keys_of<Table>{});
+}
+
 template <class Column, class Table>
 constexpr bool is_member_column = contains<Column, columns_of<Table>>;
 
@@ -241,8 +266,7 @@ constexpr auto check_foreign_key() {
         else if constexpr (mismatch != npos)
             return report<error::foreign_key_type_differs_from_referenced_column<
                 Table, at<mismatch, local>, at<mismatch, target>>>();
-        else if constexpr (!is_constraint_key_of(table_spec_of<target_table>,
-                                      name_list{name_array<target>::value}))
+        else if constexpr (!is_constraint_key_list<target_table, target>())
             return report<error::referenced_columns_are_not_a_key<Table, FK>>();
         else
             return pass();
@@ -290,34 +314,65 @@ constexpr auto check_all_indexes() {
     else return check_all_indexes<Table, drop_first<List>>();
 }
 
+// The rules that look at one column at a time, checked in one pass over the columns (no
+// instantiation per column and rule): the position of the first column breaking each, or npos.
+struct column_rule_breaks {
+    std::size_t bad_name, bad_type, autoinc_not_int, autoinc_not_pk, autoinc_default, bad_default;
+};
+
+// The autoincrement and default rules need the column's SQL type and default: looked at only
+// for a column that has the option (std::conditional_t picks the class, so the other columns
+// instantiate nothing).
+struct no_column_option {
+    static constexpr bool autoincrement_not_integer = false;
+    static constexpr bool default_fits = true;
+};
+template <class C>
+struct autoincrement_column_facts : no_column_option {
+    static constexpr bool autoincrement_not_integer = column_sql_type<C>().kind != type_kind::integer;
+};
+template <class C>
+struct default_column_facts : no_column_option {
+    static constexpr bool default_fits = default_fits_column<C>();
+};
+
+template <class PkList, class... Cs>
+constexpr column_rule_breaks check_columns_one_by_one(type_list<Cs...>) noexcept {
+    const bool bad_name[] = {false, !is_valid_sql_name(Cs::sql_name.view())...};
+    const bool bad_type[] = {false, !is_column_type_v<typename Cs::cpp_type>...};
+    const bool autoinc_not_int[] = {
+        false, std::conditional_t<Cs::is_autoincrement, autoincrement_column_facts<Cs>, no_column_option>::autoincrement_not_integer...};
+    // an autoincrement column must be the single-column primary key
+    const bool autoinc_not_pk[] = {false, (Cs::is_autoincrement && !std::is_same_v<PkList, type_list<Cs>>)...};
+    const bool autoinc_default[] = {false, (Cs::is_autoincrement && Cs::has_default)...};
+    const bool bad_default[] = {
+        false, !std::conditional_t<Cs::has_default, default_column_facts<Cs>, no_column_option>::default_fits...};
+    return {first_true(bad_name),        first_true(bad_type),        first_true(autoinc_not_int),
+            first_true(autoinc_not_pk),  first_true(autoinc_default), first_true(bad_default)};
+}
+
+template <class... Cs>
+constexpr std::size_t first_nullable(type_list<Cs...>) noexcept {
+    const bool nullable[] = {false, Cs::nullable...};
+    return first_true(nullable);
+}
+
 template <table_type Table>
 constexpr auto check_table_impl() {
     using cols = columns_of<Table>;
-    constexpr std::size_t bad_name = find_first<cols>(
-        [](auto c) { return !is_valid_sql_name(type_of<decltype(c)>::sql_name.view()); });
-    constexpr std::size_t bad_type = find_first<cols>(
-        [](auto c) { return !is_column_type_v<typename type_of<decltype(c)>::cpp_type>; });
-    constexpr std::size_t duplicate = first_duplicate(name_array<cols>::value);
     using pk_list = typename primary_key_columns<Table>::type;
+    constexpr column_rule_breaks breaks = check_columns_one_by_one<pk_list>(cols{});
+    constexpr std::size_t bad_name = breaks.bad_name;
+    constexpr std::size_t bad_type = breaks.bad_type;
+    constexpr std::size_t duplicate = first_duplicate(name_array<cols>::value);
     // Each column-level primary_key is a declaration of its own (SQLite rejects two), so two
     // of them are an error, not a composite key: that is what primary_key_on is for.
     constexpr std::size_t pk_declarations = pk_columns_declared<Table>::size + pk_constraints<Table>::size;
-    constexpr std::size_t nullable_pk =
-        find_first<pk_list>([](auto c) { return type_of<decltype(c)>::nullable; });
-    constexpr std::size_t autoinc_not_int = find_first<cols>([](auto c) {
-        using C = type_of<decltype(c)>;
-        return C::is_autoincrement && column_sql_type<C>().kind != type_kind::integer;
-    });
-    constexpr std::size_t autoinc_not_pk = find_first<cols>([](auto c) {
-        using C = type_of<decltype(c)>;
-        return C::is_autoincrement && !(pk_list::size == 1 && index_of<C, pk_list> == 0);
-    });
-    constexpr std::size_t autoinc_default = find_first<cols>([](auto c) {
-        using C = type_of<decltype(c)>;
-        return C::is_autoincrement && C::has_default;
-    });
-    constexpr std::size_t bad_default =
-        find_first<cols>([](auto c) { return !default_fits_column<type_of<decltype(c)>>(); });
+    constexpr std::size_t nullable_pk = first_nullable(pk_list{});
+    constexpr std::size_t autoinc_not_int = breaks.autoinc_not_int;
+    constexpr std::size_t autoinc_not_pk = breaks.autoinc_not_pk;
+    constexpr std::size_t autoinc_default = breaks.autoinc_default;
+    constexpr std::size_t bad_default = breaks.bad_default;
 
     if constexpr (!is_valid_sql_name(Table::sql_name.view()))
         return report<error::invalid_sql_name<Table, Table>>();

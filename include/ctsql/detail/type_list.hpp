@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -26,6 +27,14 @@ constexpr std::size_t first_true(const bool (&flags)[N]) noexcept {
     for (std::size_t i = 1; i < N; ++i)  // flags[0] is a sentinel that makes empty packs legal
         if (flags[i]) return i - 1;
     return npos;
+}
+
+// Whether any flag is set: a pack expands into the braces, and one non-template function
+// serves every pack (a function template per pack is one more instantiation per node).
+constexpr bool any_true(std::initializer_list<bool> flags) noexcept {
+    for (bool flag : flags)
+        if (flag) return true;
+    return false;
 }
 
 template <class T, class List>
@@ -61,6 +70,8 @@ struct at_impl<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using at = typename at_impl<I, List>::type;
 
+// One instantiation joins up to eight lists (node traits join two to five): a recursive
+// pairwise join would instantiate a new, ever longer intermediate list per step.
 template <class... Lists>
 struct concat_impl;
 template <>
@@ -71,9 +82,37 @@ template <class... As>
 struct concat_impl<type_list<As...>> {
     using type = type_list<As...>;
 };
-template <class... As, class... Bs, class... Rest>
-struct concat_impl<type_list<As...>, type_list<Bs...>, Rest...> {
-    using type = typename concat_impl<type_list<As..., Bs...>, Rest...>::type;
+template <class... As, class... Bs>
+struct concat_impl<type_list<As...>, type_list<Bs...>> {
+    using type = type_list<As..., Bs...>;
+};
+template <class... As, class... Bs, class... Cs>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>> {
+    using type = type_list<As..., Bs..., Cs...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>> {
+    using type = type_list<As..., Bs..., Cs..., Ds...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Es>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, type_list<Es...>> {
+    using type = type_list<As..., Bs..., Cs..., Ds..., Es...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Es, class... Fs>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, type_list<Es...>, type_list<Fs...>> {
+    using type = type_list<As..., Bs..., Cs..., Ds..., Es..., Fs...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Es, class... Fs, class... Gs>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, type_list<Es...>, type_list<Fs...>, type_list<Gs...>> {
+    using type = type_list<As..., Bs..., Cs..., Ds..., Es..., Fs..., Gs...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Es, class... Fs, class... Gs, class... Hs>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, type_list<Es...>, type_list<Fs...>, type_list<Gs...>, type_list<Hs...>> {
+    using type = type_list<As..., Bs..., Cs..., Ds..., Es..., Fs..., Gs..., Hs...>;
+};
+template <class... As, class... Bs, class... Cs, class... Ds, class... Es, class... Fs, class... Gs, class... Hs, class Next, class... Rest>
+struct concat_impl<type_list<As...>, type_list<Bs...>, type_list<Cs...>, type_list<Ds...>, type_list<Es...>, type_list<Fs...>, type_list<Gs...>, type_list<Hs...>, Next, Rest...> {
+    using type = typename concat_impl<type_list<As..., Bs..., Cs..., Ds..., Es..., Fs..., Gs..., Hs...>, Next, Rest...>::type;
 };
 template <class... Lists>
 using concat = typename concat_impl<Lists...>::type;

@@ -9,11 +9,26 @@
 
 namespace ctsql::detail {
 
+// The parameter names of the statement being rendered, in placeholder order (?N / $N is the
+// 1-based position of the name). The writer carries them, not the render context's type: a
+// column, operator or clause then renders with one instantiation per dialect, shared by
+// every statement, instead of one per statement.
+struct parameter_names {
+    const std::string_view* names = nullptr;
+    std::size_t count = 0;
+    constexpr std::size_t position_of(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i != count; ++i)
+            if (names[i] == name) return i + 1;
+        return 0;
+    }
+};
+
 // One writer type for both passes, so every render function is instantiated once: with no
 // buffer it only counts, with one it also stores.
 struct sql_writer {
     char* buffer = nullptr;
     std::size_t size = 0;
+    parameter_names parameters{};
     constexpr void put(char c) noexcept {
         if (buffer) buffer[size] = c;
         ++size;

@@ -60,11 +60,9 @@ template <class E>
 using features_of = typename detail::features_of_impl<E>::type;
 
 // Whether an expression contains a window function (allowed only in SELECT items and ORDER BY).
+// (A nested requirement: false when E has no such member, without a lambda per type.)
 template <class E>
-inline constexpr bool is_window_v = [] {
-    if constexpr (requires { E::window; }) return E::window;
-    else return false;
-}();
+inline constexpr bool is_window_v = requires { requires E::window; };
 
 template <class E>
 using value_type_of = typename expression_traits<E>::value_type;
@@ -95,15 +93,7 @@ using concat_bare_columns = concat<bare_columns_of<Es>...>;
 
 template <class NullableSources, class... Es>
 constexpr bool any_nullable() {
-    bool any = false;
-    for (bool n : {false, nullable_in_v<Es, NullableSources>...}) any = any || n;
-    return any;
-}
-template <class... Es>
-constexpr bool any_aggregate() {
-    bool any = false;
-    for (bool a : {false, is_aggregate_v<Es>...}) any = any || a;
-    return any;
+    return any_true({false, nullable_in_v<Es, NullableSources>...});
 }
 
 // Common base for nodes over operands Es: sources, parameters, aggregate flag and bare
@@ -112,10 +102,10 @@ template <class... Es>
 struct node_over : expression_node {
     using columns = concat_columns<Es...>;
     using parameters = concat_parameters<Es...>;
-    static constexpr bool aggregate = any_aggregate<Es...>();
+    static constexpr bool aggregate = any_true({false, is_aggregate_v<Es>...});
     using bare_columns = concat_bare_columns<Es...>;
     using features = concat<features_of<Es>...>;
-    static constexpr bool window = (is_window_v<Es> || ...);
+    static constexpr bool window = any_true({false, is_window_v<Es>...});
 };
 
 }  // namespace detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -119,34 +120,43 @@ constexpr auto check_source() {
 // than recursive instantiation. This is the hottest compile path: every builder step
 // (select, from, where, order_by, limit) is a statement type with its own list, so the usual
 // case, no name used twice, returns the list as it is and instantiates nothing else.
+// Whether no two names are equal: one function for every list, evaluated, not instantiated.
+constexpr bool names_are_distinct(std::initializer_list<std::string_view> names) noexcept {
+    for (auto i = names.begin(); i != names.end(); ++i)
+        for (auto j = names.begin(); j != i; ++j)
+            if (*i == *j) return false;
+    return true;
+}
+
 template <class List>
 struct parameter_table;
 template <class... Ps>
 struct parameter_table<type_list<Ps...>> {
-    static constexpr std::size_t count = sizeof...(Ps);
-    static constexpr std::string_view names[count + 1] = {Ps::name.view()..., {}};
-    // first[i]: position of the first parameter with the same name as parameter i
-    static constexpr std::array<std::size_t, count + 1> first = [] {
-        std::array<std::size_t, count + 1> f{};
-        for (std::size_t i = 0; i != count; ++i) {
-            f[i] = i;
-            for (std::size_t j = 0; j != i; ++j)
-                if (names[j] == names[i]) {
-                    f[i] = j;
-                    break;
-                }
-        }
-        return f;
-    }();
-    static constexpr std::size_t unique_count = [] {
-        std::size_t n = 0;
-        for (std::size_t i = 0; i != count; ++i) n += first[i] == i;
-        return n;
-    }();
-    static constexpr bool all_distinct = unique_count == count;
+    static constexpr bool all_distinct = names_are_distinct({Ps::name.view()...});
 
-    // Only for lists with a repeated name: the unique positions and their unified types.
+    // Only for lists with a repeated name: the first occurrences, their unified types and the
+    // first conflict.
     struct repeated {
+        static constexpr std::size_t count = sizeof...(Ps);
+        static constexpr std::string_view names[count + 1] = {Ps::name.view()..., {}};
+        // first[i]: position of the first parameter with the same name as parameter i
+        static constexpr std::array<std::size_t, count + 1> first = [] {
+            std::array<std::size_t, count + 1> f{};
+            for (std::size_t i = 0; i != count; ++i) {
+                f[i] = i;
+                for (std::size_t j = 0; j != i; ++j)
+                    if (names[j] == names[i]) {
+                        f[i] = j;
+                        break;
+                    }
+            }
+            return f;
+        }();
+        static constexpr std::size_t unique_count = [] {
+            std::size_t n = 0;
+            for (std::size_t i = 0; i != count; ++i) n += first[i] == i;
+            return n;
+        }();
         static constexpr auto unique_positions = [] {
             std::array<std::size_t, unique_count + 1> u{};
             std::size_t n = 0;
@@ -154,7 +164,6 @@ struct parameter_table<type_list<Ps...>> {
                 if (first[i] == i) u[n++] = i;
             return u;
         }();
-
         // A name used both where NULL may be bound (a nullable column's SET) and where not (a
         // comparison) binds as std::optional: one value, NULL allowed.
         static constexpr std::array<bool, count + 1> optional_anywhere = [] {
@@ -206,7 +215,7 @@ constexpr auto check_parameters() {
     using table = parameter_table<All>;
     if constexpr (table::conflict != npos) {
         using P = at<table::conflict, All>;
-        return report<error::parameter_used_with_two_types<P, at<table::first[table::conflict], All>>>();
+        return report<error::parameter_used_with_two_types<P, at<table::resolved::first[table::conflict], All>>>();
     } else {
         return pass();
     }

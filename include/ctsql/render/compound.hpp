@@ -332,8 +332,7 @@ struct statement_renderer<Dialect, compound_statement<Op, Left, Right, OrderBy, 
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok) {
-            using context = render_context<Dialect, typename statement::parameters>;
-            detail::write_compound<context, statement>(out);
+            detail::write_compound<render_context<Dialect>, statement>(detail::numbered_by<typename statement::parameters>(out));
         }
     }
 };

@@ -60,6 +60,7 @@ struct fragment_writer {
     std::size_t* numbers = nullptr;
     std::size_t size = 0;
     std::size_t markers = 0;
+    parameter_names parameters{};
     constexpr void put(char c) noexcept {
         if (buffer) buffer[size] = c;
         ++size;
@@ -163,7 +164,7 @@ struct dynamic_piece {
     using parameters = unique_parameters<typename clause_parameters<Piece>::type>;
     template <class Writer>
     static constexpr void render(Writer& out) {
-        write_clause_item<render_context<Dialect, parameters>, Piece>(out);
+        write_clause_item<render_context<Dialect>, Piece>(numbered_by<parameters>(out));
     }
 };
 
@@ -176,15 +177,12 @@ template <class S>
 using dynamic_head_statement =
     select_statement<S::distinct, typename S::items, typename S::from_items, typename S::where_clause>;
 
-template <class Dialect, class S>
-using base_context = render_context<Dialect, typename S::parameters>;
-
 // WITH ... SELECT ... FROM ... [WHERE ...]
 template <class Dialect, class S>
 struct dynamic_head {
     template <class Writer>
     static constexpr void render(Writer& out) {
-        write_select<base_context<Dialect, S>, dynamic_head_statement<S>>(out);
+        write_select<render_context<Dialect>, dynamic_head_statement<S>>(numbered_by<typename S::parameters>(out));
     }
 };
 
@@ -193,7 +191,8 @@ template <class Dialect, class S>
 struct dynamic_grouping {
     template <class Writer>
     static constexpr void render(Writer& out) {
-        using context = base_context<Dialect, S>;
+        using context = render_context<Dialect>;
+        numbered_by<typename S::parameters>(out);
         if constexpr (S::group_by_list::size != 0) {
             out.put(" GROUP BY ");
             write_item_list<context, typename S::group_by_list>(out);
@@ -212,7 +211,7 @@ struct dynamic_order {
     static constexpr void render(Writer& out) {
         if constexpr (S::order_by_list::size != 0) {
             out.put(" ORDER BY ");
-            write_item_list<base_context<Dialect, S>, typename S::order_by_list>(out);
+            write_item_list<render_context<Dialect>, typename S::order_by_list>(numbered_by<typename S::parameters>(out));
         }
     }
 };

@@ -286,7 +286,8 @@ struct statement_renderer<Dialect, insert_statement<Table, Form, Conflict, Retur
     }
     template <class Writer>
     static constexpr void render_valid(Writer& out) {
-        using context = render_context<Dialect, typename statement::parameters>;
+        using context = render_context<Dialect>;
+        detail::numbered_by<typename statement::parameters>(out);
         out.put("INSERT INTO ");
         detail::write_identifier(out, Table::sql_name.view());
         detail::write_insert_body<context, Table, Form, has_clause_v<Conflict>>(out);
@@ -312,7 +313,8 @@ struct statement_renderer<Dialect, update_statement<Table, Assignments, Where, R
     }
     template <class Writer>
     static constexpr void render_valid(Writer& out) {
-        using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
+        using context = unqualified_context<render_context<Dialect>>;
+        detail::numbered_by<typename statement::parameters>(out);
         out.put("UPDATE ");
         detail::write_identifier(out, Table::sql_name.view());
         out.put(" SET ");
@@ -340,7 +342,8 @@ struct statement_renderer<Dialect, delete_statement<Table, Where, Returning>> {
     }
     template <class Writer>
     static constexpr void render_valid(Writer& out) {
-        using context = unqualified_context<render_context<Dialect, typename statement::parameters>>;
+        using context = unqualified_context<render_context<Dialect>>;
+        detail::numbered_by<typename statement::parameters>(out);
         out.put("DELETE FROM ");
         detail::write_identifier(out, Table::sql_name.view());
         if constexpr (has_clause_v<Where>) {

@@ -388,7 +388,7 @@ struct statement_renderer<Dialect, select_statement<Distinct, Items, From, Where
     template <class Writer>
     static constexpr void render(Writer& out) {
         if constexpr (verdict::ok)
-            detail::write_select<render_context<Dialect, typename statement::parameters>, statement>(out);
+            detail::write_select<render_context<Dialect>, statement>(detail::numbered_by<typename statement::parameters>(out));
     }
 };
 

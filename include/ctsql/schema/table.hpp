@@ -14,12 +14,7 @@
 // `using column_list = ctsql::type_list<...>` (tables made from Hana structs do).
 #pragma once
 
-#include <cstddef>
-#include <utility>
-
-#include <boost/pfr/core.hpp>
-#include <boost/pfr/tuple_size.hpp>
-
+#include "ctsql/detail/aggregate_fields.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/schema/column.hpp"
 #include "ctsql/schema/index.hpp"
@@ -35,17 +30,11 @@ concept table_type = requires { T::sql_name.view(); } && !requires { typename T:
 
 namespace detail {
 
-template <class T, class Sequence>
-struct member_columns;
-template <class T, std::size_t... I>
-struct member_columns<T, std::index_sequence<I...>> {
-    using type = type_list<boost::pfr::tuple_element_t<I, T>...>;
-};
-
+// Each column member is an empty struct of a type of its own, so a table of N columns is
+// N bytes: the count to probe before asking Boost.PFR to search for it.
 template <class T>
 struct columns_of_impl {
-    using type =
-        typename member_columns<T, std::make_index_sequence<boost::pfr::tuple_size_v<T>>>::type;
+    using type = typename aggregate_field_types<T, sizeof(T)>::type;
 };
 template <class T>
     requires requires { typename T::column_list; }
