@@ -32,6 +32,7 @@
 #include <boost/pfr/tuple_size.hpp>
 
 #include "ctsql/connector/value_rules.hpp"
+#include "ctsql/detail/aggregate_fields.hpp"
 #include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/result/row.hpp"
@@ -157,40 +158,14 @@ constexpr auto check_field() {
     }
 }
 
-// Counting an aggregate's fields. The result's column count is known, so a probe of exactly
-// that count (N initialisers compile, N + 1 do not) replaces Boost.PFR's search, which costs
-// g++ about 5 ms per struct. Any other outcome asks PFR: its count goes into ctsql[E065], and
-// its static_asserts name what it cannot reflect (base classes, unions, ...). The initialiser
-// is PFR's (a conversion to any lvalue); a_base_of catches a base class in first place, which
-// the count alone misses (brace elision initialises the base's members instead).
-struct any_field {
-    template <class T>
-    operator T&() const&& noexcept;  // declared only: used in unevaluated probes
-    template <class T>
-    operator T&() const& noexcept;
-};
-template <class Aggregate>
-struct a_base_of {
-    template <class T>
-        requires std::is_base_of_v<T, Aggregate>
-    operator T&() const&& noexcept;
-    template <class T>
-        requires std::is_base_of_v<T, Aggregate>
-    operator T&() const& noexcept;
-};
-
-template <class T, class First, std::size_t... I>
-constexpr bool initializable_from(std::index_sequence<I...>) noexcept {
-    return requires { T{First{}, (static_cast<void>(I), any_field{})...}; };
-}
-
+// Counting an aggregate's fields. The result's column count is known, so the probe of exactly
+// that count (detail/aggregate_fields.hpp) replaces Boost.PFR's search, which costs g++ about
+// 5 ms per struct. Any other outcome asks PFR: its count goes into ctsql[E065], and its
+// static_asserts name what it cannot reflect (base classes, unions, ...).
 template <class T, std::size_t Expected>
 constexpr std::size_t aggregate_field_count() noexcept {
 #if BOOST_PFR_USE_CPP17
-    if constexpr (Expected != 0 && !std::is_union_v<T> &&
-                  initializable_from<T, any_field>(std::make_index_sequence<Expected - 1>{}) &&
-                  !initializable_from<T, any_field>(std::make_index_sequence<Expected>{}) &&
-                  !initializable_from<T, a_base_of<T>>(std::make_index_sequence<Expected - 1>{}))
+    if constexpr (has_exactly_fields<T, Expected>())
         return Expected;
     else
 #endif
