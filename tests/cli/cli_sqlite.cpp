@@ -587,7 +587,7 @@ TEST_CASE("the ctsql program: init and import only") {
     r = run_process(ctsql, {"init", project});
     INFO(describe(r));
     CHECK(r.exit_code == 0);
-    for (const char* file : {"model.hpp", "migrate.cpp", "CMakeLists.txt", "migrations/chain.hpp"}) {
+    for (const char* file : {"model.hpp", "migrate.cpp", "migrate_commands.cpp", "CMakeLists.txt", "migrations/chain.hpp"}) {
         CHECK(fs::exists(fs::path(project) / file));
         CHECK(contains(r.out, "created " + project + "/" + file + "\n"));
     }

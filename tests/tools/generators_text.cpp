@@ -460,13 +460,16 @@ TEST_CASE("scaffold_project: the files of the layout, namespace and project name
     std::vector<std::string> paths;
     for (const auto& [path, text] : files) paths.push_back(path);
     CHECK(paths == std::vector<std::string>{"model.hpp", "migrations/chain.hpp", "migrations/versions/.gitkeep", "migrate.cpp",
-                                            "CMakeLists.txt"});
+                                            "migrate_commands.cpp", "CMakeLists.txt"});
     CHECK(files[0].second.find("namespace shop {\n\nusing model = ctsql::schema<>;  // add your table types here\n\n}  // namespace shop\n") !=
           std::string::npos);
     CHECK(files[1].second == tools::chain_header({}));
-    CHECK(files[3].second.find("return ctsql::tools::cli<shop::model, migrations::chain>{.migrations_dir = CTSQL_MIGRATIONS_DIR}.run(argc, argv);") !=
-          std::string::npos);
-    CHECK(files[4].second == "cmake_minimum_required(VERSION 3.20)\nproject(my_service LANGUAGES CXX)\n\n" + tools::migrate_cmake_lines());
+    CHECK(files[3].second.find("#include <ctsql/tools/cli_chain.hpp>\n") != std::string::npos);
+    CHECK(files[3].second.find("return ctsql::tools::run_cli(ctsql::tools::cli_chain_of<shop::model, migrations::chain>(), CTSQL_MIGRATIONS_DIR, "
+                               "argc, argv);") != std::string::npos);
+    CHECK(files[4].second.ends_with("#define CTSQL_CLI_DEFINE_RUN_CLI\n#include <ctsql/tools/cli.hpp>\n"));
+    CHECK(tools::migrate_cmake_lines().find("add_executable(migrate migrate.cpp migrate_commands.cpp)\n") != std::string::npos);
+    CHECK(files[5].second == "cmake_minimum_required(VERSION 3.20)\nproject(my_service LANGUAGES CXX)\n\n" + tools::migrate_cmake_lines());
     CHECK(tools::migrate_cmake_lines().find(
               "target_compile_definitions(migrate PRIVATE CTSQL_MIGRATIONS_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/migrations\")\n") !=
           std::string::npos);
@@ -662,7 +665,7 @@ TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's adv
           "COMMIT;\n");
 }
 
-TEST_CASE("offline_script from a revision checks that revision; upgrades from base check an empty version table") {
+TEST_CASE("offline_script from a revision checks that revision, and upgrades from base check an empty version table") {
     const std::string from_0001 = tools::offline_script(ctsql::dialect_family::postgresql, offline::chain, "", 1, 2);
     CHECK(from_0001.find("upgrade 0001") == std::string::npos);
     CHECK(from_0001.find("IF NOT ((SELECT count(*) FROM \"ctsql_migrations\") = 1 AND EXISTS (SELECT 1 FROM \"ctsql_migrations\" WHERE "
