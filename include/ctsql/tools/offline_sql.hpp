@@ -85,7 +85,10 @@ inline std::string at_revision_condition(std::span<const migrate::revision_info>
 // A dollar-quote tag that does not occur in `body`.
 inline std::string dollar_tag(std::string_view body) {
     std::string tag = "$ctsql$";
-    while (body.find(tag) != std::string_view::npos) tag.insert(tag.size() - 1, "_");
+    for (std::string underscores; body.find(tag) != std::string_view::npos;) {
+        underscores += '_';
+        tag = "$ctsql" + underscores + "$";
+    }
     return tag;
 }
 
