@@ -156,7 +156,7 @@ function(ctsql_add_header_tests)
   foreach(header IN LISTS headers)
     if(header MATCHES "^ctsql/connector/(sqlite|postgresql)(/|\\.hpp$)")
       set(group ${CMAKE_MATCH_1})
-    elseif(header MATCHES "^ctsql/tools/(cli|project_commands)\\.hpp$")
+    elseif(header MATCHES "^ctsql/tools/(cli|cli_chain|project_commands)\\.hpp$")
       set(group cli)  # opens either database: needs both clients
     else()
       set(group core)

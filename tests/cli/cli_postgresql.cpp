@@ -178,6 +178,42 @@ TEST_CASE("an offline script waits for the online runner's advisory lock") {
     CHECK(version_rows(schema).size() == 3);
 }
 
+TEST_CASE("an offline script stops on a database at another revision than its FROM, changing nothing") {
+    pg_schema schema;
+    temp_dir dir;
+    REQUIRE(cli({"--url", url_of(schema), "upgrade", "0003"}).exit_code == 0);
+    const auto tables = schema_of(schema);
+    const auto versions = version_rows(schema);
+
+    write_offline_script(dir, "postgresql://", {"upgrade", "--sql", "0005:head"});  // the database is at 0003
+    const auto ahead = run_psql_script(dir, schema);
+    INFO(describe(ahead));
+    CHECK(ahead.exit_code != 0);
+    CHECK(contains(ahead.err, "ctsql: upgrade 0006 needs the database at 0005, but it is at 0003"));
+    CHECK(schema_of(schema) == tables);
+    CHECK(version_rows(schema) == versions);
+
+    write_offline_script(dir, "postgresql://", {"downgrade", "--sql", "0004:base"});
+    const auto down = run_psql_script(dir, schema);
+    INFO(describe(down));
+    CHECK(down.exit_code != 0);
+    CHECK(contains(down.err, "ctsql: downgrade 0004 needs the database at 0004, but it is at 0003"));
+    CHECK(schema_of(schema) == tables);
+    CHECK(version_rows(schema) == versions);
+
+    // The right FROM runs; the same script again finds the database moved on and stops at once.
+    write_offline_script(dir, "postgresql://", {"upgrade", "--sql", "0003:0005"});
+    REQUIRE(run_psql_script(dir, schema).exit_code == 0);
+    CHECK(version_rows(schema).size() == 5);
+    const auto moved = schema_of(schema);
+    const auto again = run_psql_script(dir, schema);
+    INFO(describe(again));
+    CHECK(again.exit_code != 0);
+    CHECK(contains(again.err, "ctsql: upgrade 0004 needs the database at 0003, but it is at 0005"));
+    CHECK(schema_of(schema) == moved);
+    CHECK(version_rows(schema).size() == 5);
+}
+
 TEST_CASE("upgrade --dry-run runs in a rolled-back transaction and changes nothing") {
     pg_schema schema;
     const std::string url = url_of(schema);

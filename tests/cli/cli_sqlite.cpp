@@ -297,7 +297,8 @@ TEST_CASE("offline --sql scripts run with sqlite3 give the schema and version ta
 
     const std::string partial = run_script({"upgrade", "--sql", "0005:0009"});
     CHECK(partial.starts_with("-- ctsql offline upgrade (sqlite): 0005 -> 0009\n"));
-    CHECK(!contains(partial, "'0005'"));
+    CHECK(!contains(partial, "VALUES ('0005'"));  // 0005 is FROM: checked, not applied
+    CHECK(contains(partial, "CONSTRAINT \"ctsql: upgrade 0006 needs the database at 0005\""));
     REQUIRE(cli({"--url", url_of(online), "upgrade", "0009"}).exit_code == 0);
     same();
 
@@ -343,6 +344,44 @@ TEST_CASE("an offline script stops at a revision that leaves foreign key violati
     exec_sql(db, "UPDATE articles SET editor = NULL");
     REQUIRE(run_script({"upgrade", "--sql", "0012:head"}, bad_fk).exit_code == 0);
     CHECK(version_rows(db).size() == 13);
+}
+
+TEST_CASE("an offline script stops on a database at another revision than its FROM, changing nothing") {
+    temp_dir dir;
+    const std::string db = dir / "app.db";
+    auto run_script = [&](const std::vector<std::string>& args) {
+        write_offline_script(dir, "sqlite://", args);
+        return run_shell("sqlite3 -bail '" + db + "' < '" + (dir / "script.sql") + "'");
+    };
+    REQUIRE(cli({"--url", url_of(db), "upgrade", "0003"}).exit_code == 0);
+    const auto schema = schema_of(db);
+    const auto versions = version_rows(db);
+
+    const auto ahead = run_script({"upgrade", "--sql", "0005:head"});  // the database is at 0003
+    INFO(describe(ahead));
+    CHECK(ahead.exit_code != 0);
+    CHECK(contains(ahead.err, "CHECK constraint failed: ctsql: upgrade 0006 needs the database at 0005"));
+    CHECK(schema_of(db) == schema);
+    CHECK(version_rows(db) == versions);
+
+    const auto down = run_script({"downgrade", "--sql", "0004:base"});
+    INFO(describe(down));
+    CHECK(down.exit_code != 0);
+    CHECK(contains(down.err, "CHECK constraint failed: ctsql: downgrade 0004 needs the database at 0004"));
+    CHECK(schema_of(db) == schema);
+    CHECK(version_rows(db) == versions);
+
+    // The right FROM runs; the same script again finds the database moved on and stops at once.
+    REQUIRE(run_script({"upgrade", "--sql", "0003:0005"}).exit_code == 0);
+    CHECK(version_rows(db).size() == 5);
+    const auto moved = schema_of(db);
+    const auto again = run_shell("sqlite3 -bail '" + db + "' < '" + (dir / "script.sql") + "'");
+    INFO(describe(again));
+    CHECK(again.exit_code != 0);
+    CHECK(contains(again.err, "CHECK constraint failed: ctsql: upgrade 0004 needs the database at 0003"));
+    CHECK(schema_of(db) == moved);
+    CHECK(version_rows(db).size() == 5);
+    CHECK(cli({"--url", url_of(db), "check"}).out == "database: behind, at 0005; head is 0012 (7 revisions to apply)\n");
 }
 
 TEST_CASE("offline SQL literals double their quotes") {
@@ -548,7 +587,7 @@ TEST_CASE("the ctsql program: init and import only") {
     r = run_process(ctsql, {"init", project});
     INFO(describe(r));
     CHECK(r.exit_code == 0);
-    for (const char* file : {"model.hpp", "migrate.cpp", "CMakeLists.txt", "migrations/chain.hpp"}) {
+    for (const char* file : {"model.hpp", "migrate.cpp", "migrate_commands.cpp", "CMakeLists.txt", "migrations/chain.hpp"}) {
         CHECK(fs::exists(fs::path(project) / file));
         CHECK(contains(r.out, "created " + project + "/" + file + "\n"));
     }

@@ -61,11 +61,16 @@ printed() {
     exit 1
   fi
 }
+# As the scaffolded CMakeLists.txt builds it: migrate_commands.cpp (the commands) is compiled
+# once; each rebuild after a new revision compiles migrate.cpp (the chain) and links.
 build() {
   echo "\$ build the migrate program"
   local started=$SECONDS
+  if [[ ! -f $work/migrate_commands.o ]]; then
+    "$cxx" "@$flags_file" -c "$project/migrate_commands.cpp" -o "$work/migrate_commands.o"
+  fi
   "$cxx" "@$flags_file" -I"$project" "-DCTSQL_MIGRATIONS_DIR=\"$project/migrations\"" "$project/migrate.cpp" \
-    -o "$migrate" "${libraries[@]}"
+    "$work/migrate_commands.o" -o "$migrate" "${libraries[@]}"
   echo "  built in $((SECONDS - started)) s"
 }
 

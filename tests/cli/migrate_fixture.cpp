@@ -6,10 +6,12 @@
 //   short     only 0001-0011: the model is ahead of the chain (check must say so)
 //   bad_fk    0013 adds a foreign key that rows may violate (foreign_key_check must refuse it)
 // CTSQL_TEST_MIGRATIONS_DIR replaces the migrations folder it was built with (revision tests).
+// Built split, as docs/cli.md suggests for projects: this file holds the chains and calls
+// run_cli; the commands are compiled once in migrate_fixture_program.cpp.
 #include <cstdlib>
 #include <string_view>
 
-#include <ctsql/tools/cli.hpp>
+#include <ctsql/tools/cli_chain.hpp>
 
 #include "migrate_chain.hpp"
 
@@ -22,7 +24,7 @@ using short_history = m::chain<fixture::r01, fixture::r02, fixture::r03, fixture
 template <class Chain>
 int run(int argc, char** argv) {
     const char* dir = std::getenv("CTSQL_TEST_MIGRATIONS_DIR");
-    return ctsql::tools::cli<fixture::model, Chain>{.migrations_dir = dir != nullptr ? dir : CTSQL_MIGRATIONS_DIR}.run(argc, argv);
+    return ctsql::tools::run_cli(ctsql::tools::cli_chain_of<fixture::model, Chain>(), dir != nullptr ? dir : CTSQL_MIGRATIONS_DIR, argc, argv);
 }
 
 int main(int argc, char** argv) {

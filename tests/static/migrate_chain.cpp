@@ -93,5 +93,14 @@ struct again<type_list<Ops...>> : m::revision<"0001-again", "users", m::base, Op
 static_assert(std::is_same_v<again<r01::operations>::operations, r01::operations>);
 static_assert(ctsql::sql<lite>(m::upgrade<again<r01::operations>>{}) == ctsql::sql<lite>(m::upgrade<r01>{}));
 static_assert(m::revision_checksum<lite, again<r01::operations>> != m::revision_checksum<lite, r01>);
+// Hashed per operation, the checksum is the hash of the whole scripts (databases keep theirs).
+template <class D, class R>
+constexpr std::uint64_t whole_script_checksum =
+    m::checksum(ctsql::sql<D>(m::upgrade<R>{})) ^ (m::checksum(ctsql::sql<D>(m::downgrade<R>{})) * 31u) ^ m::checksum(R::id.view());
+static_assert(m::revision_checksum<lite, r01> == whole_script_checksum<lite, r01>);
+static_assert(m::revision_checksum<pg, r06> == whole_script_checksum<pg, r06>);
+static_assert(m::revision_checksum<lite, r10> == whole_script_checksum<lite, r10>);
+static_assert(m::revision_checksum<pg, r12> == whole_script_checksum<pg, r12>);
+static_assert(m::checksum("bc", m::checksum("a")) == m::checksum("abc"));
 static_assert(m::checksum("") == 14695981039346656037ull);
 static_assert(m::checksum("a") == 0xaf63dc4c8601ec8cull);  // FNV-1a test vector

@@ -460,13 +460,16 @@ TEST_CASE("scaffold_project: the files of the layout, namespace and project name
     std::vector<std::string> paths;
     for (const auto& [path, text] : files) paths.push_back(path);
     CHECK(paths == std::vector<std::string>{"model.hpp", "migrations/chain.hpp", "migrations/versions/.gitkeep", "migrate.cpp",
-                                            "CMakeLists.txt"});
+                                            "migrate_commands.cpp", "CMakeLists.txt"});
     CHECK(files[0].second.find("namespace shop {\n\nusing model = ctsql::schema<>;  // add your table types here\n\n}  // namespace shop\n") !=
           std::string::npos);
     CHECK(files[1].second == tools::chain_header({}));
-    CHECK(files[3].second.find("return ctsql::tools::cli<shop::model, migrations::chain>{.migrations_dir = CTSQL_MIGRATIONS_DIR}.run(argc, argv);") !=
-          std::string::npos);
-    CHECK(files[4].second == "cmake_minimum_required(VERSION 3.20)\nproject(my_service LANGUAGES CXX)\n\n" + tools::migrate_cmake_lines());
+    CHECK(files[3].second.find("#include <ctsql/tools/cli_chain.hpp>\n") != std::string::npos);
+    CHECK(files[3].second.find("return ctsql::tools::run_cli(ctsql::tools::cli_chain_of<shop::model, migrations::chain>(), CTSQL_MIGRATIONS_DIR, "
+                               "argc, argv);") != std::string::npos);
+    CHECK(files[4].second.ends_with("#define CTSQL_CLI_DEFINE_RUN_CLI\n#include <ctsql/tools/cli.hpp>\n"));
+    CHECK(tools::migrate_cmake_lines().find("add_executable(migrate migrate.cpp migrate_commands.cpp)\n") != std::string::npos);
+    CHECK(files[5].second == "cmake_minimum_required(VERSION 3.20)\nproject(my_service LANGUAGES CXX)\n\n" + tools::migrate_cmake_lines());
     CHECK(tools::migrate_cmake_lines().find(
               "target_compile_definitions(migrate PRIVATE CTSQL_MIGRATIONS_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/migrations\")\n") !=
           std::string::npos);
@@ -593,7 +596,7 @@ const ctsql::migrate::revision_info chain[] = {
 };
 }  // namespace offline
 
-TEST_CASE("offline_script on SQLite: BEGIN IMMEDIATE, and a foreign key check that fails the revision before COMMIT") {
+TEST_CASE("offline_script on SQLite: BEGIN IMMEDIATE, a check of the revision each starts from, and a foreign key check that fails the revision before COMMIT") {
     CHECK(tools::offline_script(ctsql::dialect_family::sqlite, offline::chain, "CREATE TABLE IF NOT EXISTS \"v\" (\"x\")", 0, 2) ==
           R"(-- ctsql offline upgrade (sqlite): base -> 0002
 
@@ -605,6 +608,9 @@ COMMIT;
 
 -- upgrade 0001: t's table
 BEGIN IMMEDIATE;
+CREATE TEMP TABLE "ctsql_revision_check" ("at_revision" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0001 needs the database at base" CHECK ("at_revision"));
+INSERT OR ROLLBACK INTO "ctsql_revision_check" SELECT NOT EXISTS (SELECT 1 FROM "ctsql_migrations");
+DROP TABLE "ctsql_revision_check";
 CREATE TABLE "t" ("id" INTEGER);
 INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0001', 1, '0000000000000001', 't''s table');
 CREATE TEMP TABLE "ctsql_foreign_key_check" ("violations" INTEGER NOT NULL, CONSTRAINT "no_foreign_key_violations" CHECK ("violations" = 0));
@@ -614,6 +620,9 @@ COMMIT;
 
 -- upgrade 0002: u
 BEGIN IMMEDIATE;
+CREATE TEMP TABLE "ctsql_revision_check" ("at_revision" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0002 needs the database at 0001" CHECK ("at_revision"));
+INSERT OR ROLLBACK INTO "ctsql_revision_check" SELECT (SELECT count(*) FROM "ctsql_migrations") = 1 AND EXISTS (SELECT 1 FROM "ctsql_migrations" WHERE "position" = 1 AND "revision" = '0001');
+DROP TABLE "ctsql_revision_check";
 ALTER TABLE "t" ADD COLUMN "u" INTEGER;
 CREATE INDEX "t_u" ON "t" ("u");
 INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0002', 2, '0000000000000abc', 'u');
@@ -626,8 +635,15 @@ PRAGMA foreign_keys = ON;
 )");
 }
 
-TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's advisory lock") {
+TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's advisory lock, then checks the revision it starts from") {
     const std::string lock = "DO $$ BEGIN PERFORM pg_advisory_xact_lock(" + std::to_string(ctsql::migrate::detail::lock_key) + "); END $$;\n";
+    auto at = [](std::string_view count, std::string_view id, std::string_view what) {
+        return "DO $ctsql$ BEGIN IF NOT ((SELECT count(*) FROM \"ctsql_migrations\") = " + std::string(count) +
+               " AND EXISTS (SELECT 1 FROM \"ctsql_migrations\" WHERE \"position\" = " + std::string(count) + " AND \"revision\" = '" +
+               std::string(id) + "')) THEN RAISE EXCEPTION USING MESSAGE = 'ctsql: " + std::string(what) +
+               ", but it is at ' || COALESCE((SELECT \"revision\" FROM \"ctsql_migrations\" ORDER BY \"position\" DESC LIMIT 1), "
+               "'base'); END IF; END $ctsql$;\n";
+    };
     CHECK(tools::offline_script(ctsql::dialect_family::postgresql, offline::chain, "CREATE TABLE IF NOT EXISTS \"v\" (\"x\" INT)", 2, 0) ==
           "-- ctsql offline downgrade (postgresql): 0002 -> base\n"
           "\n"
@@ -636,15 +652,32 @@ TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's adv
           "COMMIT;\n"
           "\n"
           "-- downgrade 0002: u\n"
-          "BEGIN;\n" + lock +
+          "BEGIN;\n" + lock + at("2", "0002", "downgrade 0002 needs the database at 0002") +
           "DROP INDEX \"t_u\";\n"
           "ALTER TABLE \"t\" DROP COLUMN \"u\";\n"
           "DELETE FROM \"ctsql_migrations\" WHERE \"revision\" = '0002';\n"
           "COMMIT;\n"
           "\n"
           "-- downgrade 0001: t's table\n"
-          "BEGIN;\n" + lock +
+          "BEGIN;\n" + lock + at("1", "0001", "downgrade 0001 needs the database at 0001") +
           "DROP TABLE \"t\";\n"
           "DELETE FROM \"ctsql_migrations\" WHERE \"revision\" = '0001';\n"
           "COMMIT;\n");
+}
+
+TEST_CASE("offline_script from a revision checks that revision, and upgrades from base check an empty version table") {
+    const std::string from_0001 = tools::offline_script(ctsql::dialect_family::postgresql, offline::chain, "", 1, 2);
+    CHECK(from_0001.find("upgrade 0001") == std::string::npos);
+    CHECK(from_0001.find("IF NOT ((SELECT count(*) FROM \"ctsql_migrations\") = 1 AND EXISTS (SELECT 1 FROM \"ctsql_migrations\" WHERE "
+                         "\"position\" = 1 AND \"revision\" = '0001')) THEN RAISE EXCEPTION USING MESSAGE = 'ctsql: upgrade 0002 needs "
+                         "the database at 0001, but it is at '") != std::string::npos);
+    const std::string from_base = tools::offline_script(ctsql::dialect_family::postgresql, offline::chain, "", 0, 1);
+    CHECK(from_base.find("DO $ctsql$ BEGIN IF NOT (NOT EXISTS (SELECT 1 FROM \"ctsql_migrations\")) THEN RAISE EXCEPTION USING MESSAGE = "
+                         "'ctsql: upgrade 0001 needs the database at base, but it is at '") != std::string::npos);
+}
+
+TEST_CASE("offline_script's dollar quotes do not occur in the block they quote") {
+    CHECK(tools::detail::offline::dollar_tag("SELECT 1") == "$ctsql$");
+    CHECK(tools::detail::offline::dollar_tag("a revision named $ctsql$") == "$ctsql_$");
+    CHECK(tools::detail::offline::dollar_tag("$ctsql$ and $ctsql_$") == "$ctsql__$");
 }

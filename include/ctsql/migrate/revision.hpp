@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "ctsql/detail/report.hpp"
 #include "ctsql/detail/type_list.hpp"
@@ -354,9 +355,9 @@ struct statement_renderer<Dialect, migrate::downgrade_step<R, I>> {
 namespace ctsql::migrate {
 
 // 64-bit FNV-1a of a revision's SQL: stored by the runner, compared on every run, so an applied
-// revision whose SQL changed is refused.
-constexpr std::uint64_t checksum(std::string_view text) noexcept {
-    std::uint64_t hash = 14695981039346656037ull;
+// revision whose SQL changed is refused. `hash` continues a previous text's hash, so hashing a
+// script's statements one after the other gives the hash of the whole script.
+constexpr std::uint64_t checksum(std::string_view text, std::uint64_t hash = 14695981039346656037ull) noexcept {
     for (char c : text) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 1099511628211ull;
@@ -364,8 +365,41 @@ constexpr std::uint64_t checksum(std::string_view text) noexcept {
     return hash;
 }
 
+namespace detail {
+
+// Each operation's SQL of revision R for dialect D, up and down: the only renderings of a
+// revision the runner and the CLI need (a whole revision's script is these texts in order).
+template <class D, class R, class Sequence>
+struct upgrade_sql;
+template <class D, class R, std::size_t... I>
+struct upgrade_sql<D, R, std::index_sequence<I...>> {
+    static constexpr std::array<std::string_view, sizeof...(I)> value{ctsql::sql<D>(upgrade_step<R, I>{})...};
+};
+template <class D, class R, class Sequence>
+struct downgrade_sql;
+template <class D, class R, std::size_t... I>
+struct downgrade_sql<D, R, std::index_sequence<I...>> {
+    static constexpr std::array<std::string_view, sizeof...(I)> value{ctsql::sql<D>(downgrade_step<R, I>{})...};
+};
 template <class D, class R>
-inline constexpr std::uint64_t revision_checksum =
-    checksum(ctsql::sql<D>(upgrade<R>{})) ^ (checksum(ctsql::sql<D>(downgrade<R>{})) * 31u) ^ checksum(R::id.view());
+inline constexpr const auto& upgrade_steps_sql = upgrade_sql<D, R, std::make_index_sequence<R::operations::size>>::value;
+template <class D, class R>
+inline constexpr const auto& downgrade_steps_sql = downgrade_sql<D, R, std::make_index_sequence<downgrade_operations<R>::size>>::value;
+
+template <std::size_t N>
+constexpr std::uint64_t checksum_of_steps(const std::array<std::string_view, N>& steps) noexcept {
+    std::uint64_t hash = checksum("");
+    for (std::string_view step : steps) hash = checksum(step, hash);
+    return hash;
+}
+
+}  // namespace detail
+
+// The checksum of upgrade<R>'s and downgrade<R>'s SQL and R's id, hashed from the per-operation
+// texts (the same value as hashing the whole scripts, without rendering them a second time).
+template <class D, class R>
+inline constexpr std::uint64_t revision_checksum = detail::checksum_of_steps(detail::upgrade_steps_sql<D, R>) ^
+                                                   (detail::checksum_of_steps(detail::downgrade_steps_sql<D, R>) * 31u) ^
+                                                   checksum(R::id.view());
 
 }  // namespace ctsql::migrate

@@ -202,19 +202,6 @@ inline std::uint64_t from_hex(std::string_view text) {
     return value;
 }
 
-template <class D, class R, class Sequence>
-struct upgrade_sql;
-template <class D, class R, std::size_t... I>
-struct upgrade_sql<D, R, std::index_sequence<I...>> {
-    static constexpr std::array<std::string_view, sizeof...(I)> value{ctsql::sql<D>(upgrade_step<R, I>{})...};
-};
-template <class D, class R, class Sequence>
-struct downgrade_sql;
-template <class D, class R, std::size_t... I>
-struct downgrade_sql<D, R, std::index_sequence<I...>> {
-    static constexpr std::array<std::string_view, sizeof...(I)> value{ctsql::sql<D>(downgrade_step<R, I>{})...};
-};
-
 template <class D, class R>
 constexpr revision_info info_of() {
     return revision_info{
@@ -222,8 +209,8 @@ constexpr revision_info info_of() {
         R::message.view(),
         R::parent::id.view(),
         revision_checksum<D, R>,
-        upgrade_sql<D, R, std::make_index_sequence<R::operations::size>>::value,
-        downgrade_sql<D, R, std::make_index_sequence<downgrade_operations<R>::size>>::value,
+        upgrade_steps_sql<D, R>,
+        downgrade_steps_sql<D, R>,
         state_specs<state_after<R>>::value,
     };
 }
@@ -247,23 +234,69 @@ struct run_report {
     std::vector<std::string> applied;  // revision ids, in the order they ran (upgrade or downgrade)
 };
 
-// Runs Chain on a ctsql::sqlite_connection or ctsql::postgresql_connection.
+// Runs one operation's SQL of a revision on a connection (each is the connector's script of that step's type).
+template <class Connection>
+using step_runner = void (*)(Connection&);
+
+template <class Connection>
+struct revision_steps {
+    std::span<const step_runner<Connection>> up;
+    std::span<const step_runner<Connection>> down;
+};
+
+// A chain as the runner needs it for one connection type: each revision's description and
+// step runners, in tables built at compile time. Everything chain-specific is here, so
+// basic_migrator (and the CLI above it) is compiled once per connection type, not per chain.
+template <class Connection>
+struct chain_table {
+    std::span<const revision_info> revisions;
+    std::span<const revision_steps<Connection>> steps;
+};
+
+namespace detail {
+
+template <class Step, class Connection>
+void run_step(Connection& db) {
+    db.execute(Step{});
+}
+template <class Connection, class R, class Up, class Down>
+struct steps_of;
+template <class Connection, class R, std::size_t... U, std::size_t... D>
+struct steps_of<Connection, R, std::index_sequence<U...>, std::index_sequence<D...>> {
+    static constexpr std::array<step_runner<Connection>, sizeof...(U)> up{&run_step<upgrade_step<R, U>, Connection>...};
+    static constexpr std::array<step_runner<Connection>, sizeof...(D)> down{&run_step<downgrade_step<R, D>, Connection>...};
+};
+template <class Connection, class Revisions>
+struct all_steps;
+template <class Connection, class... Rs>
+struct all_steps<Connection, type_list<Rs...>> {
+    template <class R>
+    using of = steps_of<Connection, R, std::make_index_sequence<R::operations::size>,
+                        std::make_index_sequence<downgrade_operations<R>::size>>;
+    static constexpr std::array<revision_steps<Connection>, sizeof...(Rs)> value{revision_steps<Connection>{of<Rs>::up, of<Rs>::down}...};
+};
+
+}  // namespace detail
+
+// Chain's table for Connection (its dialect's SQL).
 template <class Chain, class Connection>
-class migrator {
+inline constexpr chain_table<Connection> chain_table_of{
+    detail::chain_infos<typename Connection::dialect, typename Chain::revisions>::value,
+    detail::all_steps<Connection, typename Chain::revisions>::value,
+};
+
+// Runs a chain, given as its table, on a ctsql::sqlite_connection or ctsql::postgresql_connection
+// (migrator<Chain, Connection> below is the checked way to get one).
+template <class Connection>
+class basic_migrator {
 public:
     using dialect = typename Connection::dialect;
     static constexpr bool is_sqlite = dialect::family == dialect_family::sqlite;
 
-    // Checks the chain at compile time (every operation fits its revision's schema and every
-    // derived downgrade restores it); the proof against the model is chain_yields<>.
-    explicit migrator(Connection& db) : db_(db) {
-        static_assert(::ctsql::detail::enforce<::ctsql::detail::rule_of<decltype(check_chain<Chain>())>>::ok);
-    }
+    basic_migrator(Connection& db, const chain_table<Connection>& chain) : db_(db), chain_(chain) {}
 
     // Every revision of the program's chain, oldest first.
-    static std::span<const revision_info> revisions() noexcept {
-        return detail::chain_infos<dialect, typename Chain::revisions>::value;
-    }
+    std::span<const revision_info> revisions() const noexcept { return chain_.revisions; }
 
     // The revisions recorded in the database, oldest first, after checking that they are a
     // prefix of the program's chain with unchanged checksums (else migration_error).
@@ -342,7 +375,7 @@ private:
     // process can open). Each revision is still serialised by BEGIN IMMEDIATE, and the version
     // table re-read under it, so a runner of an older ctsql cannot apply a revision twice either.
     struct lock_guard {
-        explicit lock_guard(migrator& m) : m_(m) {
+        explicit lock_guard(basic_migrator& m) : m_(m) {
             if constexpr (is_sqlite) {
                 const std::string_view file = m_.db_.database_file();
                 if (file.empty()) return;
@@ -371,7 +404,7 @@ private:
         }
         lock_guard(const lock_guard&) = delete;
         lock_guard& operator=(const lock_guard&) = delete;
-        migrator& m_;
+        basic_migrator& m_;
         int fd_ = -1;
     };
 
@@ -443,7 +476,7 @@ private:
                                   std::to_string(applied) + " applied)");
         }
         const auto steps = up ? r.upgrade_steps : r.downgrade_steps;
-        const auto runs = up ? step_runners()[i].up : step_runners()[i].down;
+        const auto runs = up ? chain_.steps[i].up : chain_.steps[i].down;
         for (std::size_t k = 0; k != steps.size(); ++k) {
             try {
                 runs[k](db_);
@@ -475,38 +508,26 @@ private:
         else return db_.transaction();
     }
 
-    // Each operation's SQL runs as the connector's script of that step type.
-    using step_fn = void (*)(Connection&);
-    template <class Step>
-    static void run_step(Connection& db) {
-        db.execute(Step{});
-    }
-    struct revision_steps {
-        std::span<const step_fn> up;
-        std::span<const step_fn> down;
-    };
-    template <class R, class Up, class Down>
-    struct steps_of;
-    template <class R, std::size_t... U, std::size_t... D>
-    struct steps_of<R, std::index_sequence<U...>, std::index_sequence<D...>> {
-        static constexpr std::array<step_fn, sizeof...(U)> up{&run_step<upgrade_step<R, U>>...};
-        static constexpr std::array<step_fn, sizeof...(D)> down{&run_step<downgrade_step<R, D>>...};
-    };
-    template <class Revisions>
-    struct all_steps;
-    template <class... Rs>
-    struct all_steps<type_list<Rs...>> {
-        template <class R>
-        using of = steps_of<R, std::make_index_sequence<R::operations::size>,
-                            std::make_index_sequence<downgrade_operations<R>::size>>;
-        static constexpr std::array<revision_steps, sizeof...(Rs)> value{revision_steps{of<Rs>::up, of<Rs>::down}...};
-    };
-    static std::span<const revision_steps> step_runners() noexcept {
-        return all_steps<typename Chain::revisions>::value;
+    Connection& db_;
+    chain_table<Connection> chain_;
+    revision_observer observer_;
+};
+
+// Runs Chain on a ctsql::sqlite_connection or ctsql::postgresql_connection.
+template <class Chain, class Connection>
+class migrator : public basic_migrator<Connection> {
+public:
+    // Checks the chain at compile time (every operation fits its revision's schema and every
+    // derived downgrade restores it); the proof against the model is chain_yields<>.
+    explicit migrator(Connection& db) : basic_migrator<Connection>(db, table()) {
+        static_assert(::ctsql::detail::enforce<::ctsql::detail::rule_of<decltype(check_chain<Chain>())>>::ok);
     }
 
-    Connection& db_;
-    revision_observer observer_;
+    // Every revision of the program's chain, oldest first (no connection needed).
+    static std::span<const revision_info> revisions() noexcept { return table().revisions; }
+
+private:
+    static const chain_table<Connection>& table() noexcept { return chain_table_of<Chain, Connection>; }
 };
 
 }  // namespace ctsql::migrate

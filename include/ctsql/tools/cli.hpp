@@ -8,7 +8,8 @@
 //       return ctsql::tools::cli<app::model, migrations::chain>{.migrations_dir = CTSQL_MIGRATIONS_DIR}.run(argc, argv);
 //   }
 //
-// Commands, URLs, exit codes and the semantics of --sql and --dry-run: docs/cli.md. The model
+// (cli_chain.hpp shows the same program split so that a new revision does not recompile the
+// commands.) Commands, URLs, exit codes and the semantics of --sql and --dry-run: docs/cli.md. The model
 // may be ahead of the chain (that is when `revision --autogenerate` is needed), so nothing here
 // requires chain_yields<Chain, Model>; `check` reports the difference at run time.
 #pragma once
@@ -40,28 +41,12 @@
 #include "ctsql/query/raw.hpp"
 #include "ctsql/schema/schema.hpp"
 #include "ctsql/tools/arguments.hpp"
+#include "ctsql/tools/cli_chain.hpp"
 #include "ctsql/tools/command_line.hpp"
 #include "ctsql/tools/database_url.hpp"
 #include "ctsql/tools/offline_sql.hpp"
 #include "ctsql/tools/project_commands.hpp"
 #include "ctsql/tools/revision_files.hpp"
-
-namespace ctsql::error {
-
-template <class Model>
-struct cli_model_is_not_a_schema {
-    static_assert(ctsql::detail::dependent_false<Model>,
-                  "ctsql[E120] cli<Model, Chain>: Model must be the project's ctsql::schema<tables...> (app::model in model.hpp)");
-};
-
-template <class Chain>
-struct cli_chain_is_not_a_migration_chain {
-    static_assert(ctsql::detail::dependent_false<Chain>,
-                  "ctsql[E121] cli<Model, Chain>: Chain must be a ctsql::migrate::chain<revisions...> (migrations::chain in "
-                  "migrations/chain.hpp)");
-};
-
-}  // namespace ctsql::error
 
 namespace ctsql::tools {
 
@@ -126,9 +111,10 @@ inline std::string milliseconds(std::chrono::nanoseconds elapsed) {
     return buffer;
 }
 
-// The commands of cli<Model, Chain> once its arguments are known to be a schema and a chain.
-template <class Model, class Chain>
+// The commands of cli<Model, Chain>, on its tables (cli_chain_of): compiled once per program,
+// whatever the chain.
 struct migrate_program {
+    cli_chain chain;
     std::string migrations_dir;
     std::ostream* out;
     std::ostream* err;
@@ -140,17 +126,19 @@ struct migrate_program {
     }
 
 private:
-    using sqlite_migrator = migrate::migrator<Chain, sqlite_connection>;
-    using postgresql_migrator = migrate::migrator<Chain, postgresql_connection>;
-
-    static std::span<const migrate::revision_info> revisions_for(dialect_family family) {
-        return family == dialect_family::sqlite ? sqlite_migrator::revisions() : postgresql_migrator::revisions();
+    std::span<const migrate::revision_info> revisions_for(dialect_family family) const {
+        return family == dialect_family::sqlite ? chain.sqlite.revisions : chain.postgresql.revisions;
     }
-    static std::span<const table_spec* const> model_specs() { return schema_table_specs<Model>; }
-    static std::span<const table_spec* const> head_specs() {
-        const auto revisions = sqlite_migrator::revisions();
-        return revisions.empty() ? std::span<const table_spec* const>{} : revisions.back().schema;
+    // Revision ids, messages and schemas are the same in both dialects' tables.
+    std::span<const migrate::revision_info> revisions() const { return chain.sqlite.revisions; }
+    std::span<const table_spec* const> model_specs() const { return chain.model; }
+    std::span<const table_spec* const> head_specs() const {
+        const auto all = revisions();
+        return all.empty() ? std::span<const table_spec* const>{} : all.back().schema;
     }
+    // The runner of the chain on `db`.
+    migrate::basic_migrator<sqlite_connection> migrator_on(sqlite_connection& db) const { return {db, chain.sqlite}; }
+    migrate::basic_migrator<postgresql_connection> migrator_on(postgresql_connection& db) const { return {db, chain.postgresql}; }
 
     static std::span<const command_help> commands() {
         static const command_help list[] = {
@@ -225,7 +213,7 @@ private:
         if (target.find(':') != std::string::npos) throw command_line_error("FROM:TO is for --sql scripts; online, the database is FROM");
         if (a.has("--dry-run")) return dry_run(url, target);
         return with_database(url, [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const std::size_t done = run_logged(m, [&] { return m.upgrade(target); }, "applied", *out);
             report_position(m.current(), done);
             return 0;
@@ -240,7 +228,7 @@ private:
         if (a.positional[0].find(':') != std::string::npos)
             throw command_line_error("FROM:TO is for --sql scripts; online, the database is FROM");
         return with_database(url, [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const std::size_t done = run_logged(m, [&] { return m.downgrade(a.positional[0]); }, "reverted", *out);
             report_position(m.current(), done);
             return 0;
@@ -269,7 +257,7 @@ private:
     }
 
     void report_position(const std::optional<std::string>& now, std::size_t done) const {
-        const auto revisions = sqlite_migrator::revisions();
+        const auto revisions = this->revisions();
         const std::string where = now ? *now : std::string("base");
         const bool at_head = revisions.empty() ? !now : (now && *now == revisions.back().id);
         if (done == 0) *out << "nothing to do: ";
@@ -299,7 +287,7 @@ private:
     int dry_run(const database_url& url, const std::string& target) const {
         std::ostream& o = *out;
         auto run = [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const std::string before = m.current().value_or("base");
             o << "dry run: database at " << before << ", upgrading to " << target << '\n';
             std::size_t done = 0;
@@ -346,7 +334,7 @@ private:
     int current(const parsed_arguments& a) const {
         expect_positional(a, 0, 0, "current");
         return with_database(url_of(a), [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const auto applied = m.history();
             if (applied.empty()) {
                 *out << "base\n";
@@ -360,14 +348,14 @@ private:
 
     int heads(const parsed_arguments& a) const {
         expect_positional(a, 0, 0, "heads");
-        const auto revisions = sqlite_migrator::revisions();
+        const auto revisions = this->revisions();
         if (!revisions.empty()) *out << revisions.back().id << " (head) \"" << revisions.back().message << "\"\n";
         return 0;
     }
 
     int history(const parsed_arguments& a) const {
         expect_positional(a, 0, 0, "history [-v]");
-        const auto revisions = sqlite_migrator::revisions();
+        const auto revisions = this->revisions();
         if (!a.has("--verbose")) {
             for (std::size_t i = revisions.size(); i-- != 0;) {
                 const auto& r = revisions[i];
@@ -377,7 +365,7 @@ private:
             return 0;
         }
         return with_database(url_of(a), [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const std::size_t applied = m.history().size();
             const auto times = db.fetch_all(detail::cli_impl::applied_at_query{});
             const auto ours = m.revisions();
@@ -422,7 +410,7 @@ private:
     int stamp(const parsed_arguments& a) const {
         expect_positional(a, 1, 1, "stamp REV|head|base");
         return with_database(url_of(a), [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             m.stamp(a.positional[0]);  // "head" of an empty chain is base
             *out << "stamped: database at " << m.current().value_or("base") << '\n';
             return 0;
@@ -434,7 +422,7 @@ private:
         expect_positional(a, 0, 0, "check");
         std::vector<std::string> problems = detail::cli_impl::compare_head_with_model(head_specs(), model_specs());
         const int code = with_database(url_of(a), [&](auto& db) {
-            migrate::migrator<Chain, std::remove_cvref_t<decltype(db)>> m(db);
+            auto m = migrator_on(db);
             const auto revisions = m.revisions();
             std::size_t applied = 0;
             try {
@@ -464,7 +452,7 @@ private:
         const auto message = a.value("--message");
         if (!message || message->empty()) throw command_line_error("revision needs a message: -m \"what it does\"");
         std::vector<compiled_revision> compiled;
-        for (const auto& r : sqlite_migrator::revisions()) compiled.push_back({std::string(r.id), std::string(r.message)});
+        for (const auto& r : revisions()) compiled.push_back({std::string(r.id), std::string(r.message)});
         const written_revision w = write_revision_files(migrations_dir, compiled, *message, a.has("--autogenerate"), head_specs(), model_specs());
         *out << "wrote " << w.path << '\n';
         for (const auto& warning : w.warnings) *out << "warning: " << warning << '\n';
@@ -482,20 +470,9 @@ private:
     }
 };
 
-template <class T>
-inline constexpr bool is_schema = false;
-template <class... Tables>
-inline constexpr bool is_schema<ctsql::schema<Tables...>> = true;
-template <class T>
-inline constexpr bool is_chain = false;
-template <class... Revisions>
-inline constexpr bool is_chain<migrate::chain<Revisions...>> = true;
-
-template <class Model, class Chain>
-constexpr auto check_cli_arguments() {
-    if constexpr (!is_schema<Model>) return ctsql::detail::report<error::cli_model_is_not_a_schema<Model>>();
-    else if constexpr (!is_chain<Chain>) return ctsql::detail::report<error::cli_chain_is_not_a_migration_chain<Chain>>();
-    else return ctsql::detail::pass();
+inline int run_program(const cli_chain& chain, const std::string& migrations_dir, std::ostream& out, std::ostream& err,
+                       const std::string& program, const std::vector<std::string>& args) {
+    return migrate_program{chain, migrations_dir, &out, &err}.run(program, args);
 }
 
 }  // namespace detail::cli_impl
@@ -516,13 +493,17 @@ struct cli {
     }
 
     int run(const std::string& program, const std::vector<std::string>& args) const {
-        using verdict = decltype(detail::cli_impl::check_cli_arguments<Model, Chain>());
-        static_assert(::ctsql::detail::enforce<::ctsql::detail::rule_of<verdict>>::ok);
-        if constexpr (verdict::ok)
-            return detail::cli_impl::migrate_program<Model, Chain>{migrations_dir, out, err}.run(program, args);
-        else
-            return exit_usage;
+        // cli_chain_of checks Model and Chain: a compile error names the mistake.
+        return detail::cli_impl::run_program(cli_chain_of<Model, Chain>(), migrations_dir, *out, *err, program, args);
     }
 };
+
+#ifdef CTSQL_CLI_DEFINE_RUN_CLI
+int run_cli(const cli_chain& chain, const std::string& migrations_dir, int argc, char** argv) {
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    return detail::cli_impl::run_program(chain, migrations_dir, std::cout, std::cerr,
+                                         argc > 0 ? program_name_of(argv[0]) : std::string("migrate"), args);
+}
+#endif
 
 }  // namespace ctsql::tools

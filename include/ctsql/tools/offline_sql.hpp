@@ -16,8 +16,11 @@
 //   COMMIT: its row count goes into a temporary table whose CHECK requires 0 with INSERT OR
 //   ROLLBACK, so a violation rolls the revision back and is an error (sqlite3 does not fail on
 //   a PRAGMA's rows, but does on a failed constraint; -bail then stops the script).
-// Unlike the online runner, a script reads no version table: it trusts the FROM revision it was
-// made for.
+// Each revision also begins, under that lock, by checking that the version table holds exactly
+// the revisions before it (the script's FROM, for its first): a script run on a database at
+// another revision (or run twice) stops there, its revision rolled back, instead of running
+// DDL made for another schema. PostgreSQL: a DO block that RAISEs; SQLite: a CHECK constraint
+// that fails, as the foreign key check does (its name is the message).
 #pragma once
 
 #include <cstddef>
@@ -70,8 +73,47 @@ inline constexpr std::string_view sqlite_foreign_key_check =
     "INSERT OR ROLLBACK INTO \"ctsql_foreign_key_check\" SELECT count(*) FROM pragma_foreign_key_check;\n"
     "DROP TABLE \"ctsql_foreign_key_check\";\n";
 
+// True in SQL when the version table holds exactly the first `count` revisions of the chain
+// (the online runner keeps positions 1..n, so the count and the last id decide it).
+inline std::string at_revision_condition(std::span<const migrate::revision_info> revisions, std::size_t count,
+                                         const std::string& versions) {
+    if (count == 0) return "NOT EXISTS (SELECT 1 FROM " + versions + ")";
+    return "(SELECT count(*) FROM " + versions + ") = " + std::to_string(count) + " AND EXISTS (SELECT 1 FROM " + versions +
+           " WHERE \"position\" = " + std::to_string(count) + " AND \"revision\" = " + sql_string_literal(revisions[count - 1].id) + ")";
+}
+
+// A dollar-quote tag that does not occur in `body`.
+inline std::string dollar_tag(std::string_view body) {
+    std::string tag = "$ctsql$";
+    for (std::string underscores; body.find(tag) != std::string_view::npos;) {
+        underscores += '_';
+        tag = "$ctsql" + underscores + "$";
+    }
+    return tag;
+}
+
 inline std::string revision_label(std::span<const migrate::revision_info> revisions, std::size_t count) {
     return count == 0 ? std::string("base") : std::string(revisions[count - 1].id);
+}
+
+// The statements that stop revision `revisions[index]`'s transaction, up or down, unless the
+// database is at the revision it starts from.
+inline std::string revision_start_check(bool sqlite, std::span<const migrate::revision_info> revisions, std::size_t index, bool up,
+                                        const std::string& versions) {
+    const std::size_t expected = up ? index : index + 1;
+    const std::string condition = at_revision_condition(revisions, expected, versions);
+    const std::string what = std::string(up ? "upgrade " : "downgrade ") + std::string(revisions[index].id) +
+                             " needs the database at " + revision_label(revisions, expected);
+    if (sqlite)
+        return "CREATE TEMP TABLE \"ctsql_revision_check\" (\"at_revision\" INTEGER NOT NULL, CONSTRAINT " +
+               quoted_name("ctsql: " + what) + " CHECK (\"at_revision\"));\n"
+               "INSERT OR ROLLBACK INTO \"ctsql_revision_check\" SELECT " + condition + ";\n"
+               "DROP TABLE \"ctsql_revision_check\";\n";
+    const std::string body = " BEGIN IF NOT (" + condition + ") THEN RAISE EXCEPTION USING MESSAGE = " +
+                             sql_string_literal("ctsql: " + what + ", but it is at ") + " || COALESCE((SELECT \"revision\" FROM " +
+                             versions + " ORDER BY \"position\" DESC LIMIT 1), 'base'); END IF; END ";
+    const std::string tag = dollar_tag(body);
+    return "DO " + tag + body + tag + ";\n";
 }
 
 }  // namespace detail::offline
@@ -98,6 +140,7 @@ inline std::string offline_script(dialect_family family, std::span<const migrate
         out += '\n';
         out += off::comment(std::string(up ? "upgrade " : "downgrade ") + std::string(r.id) + ": " + std::string(r.message));
         out += off::begin_transaction(sqlite);
+        out += off::revision_start_check(sqlite, revisions, i, up, versions);
         for (std::string_view step : up ? r.upgrade_steps : r.downgrade_steps) {
             while (!step.empty() && (step.back() == '\n' || step.back() == ' ')) step.remove_suffix(1);
             if (step.empty()) continue;

@@ -64,7 +64,7 @@ std::vector<live_table> introspect_database(Connection& db) {
 
 inline constexpr command_help init_help{
     "init", "init DIR [--namespace NS] [--empty]",
-    "Create a project in DIR: model.hpp, migrate.cpp, migrations/ and CMakeLists.txt (refuses to overwrite).",
+    "Create a project in DIR: model.hpp, migrate.cpp, migrate_commands.cpp, migrations/ and CMakeLists.txt (refuses to overwrite).",
     "  --namespace NS     the model's namespace (default app)\n"
     "  --empty            an empty model instead of the example users table\n"};
 inline constexpr command_help import_help{

@@ -4,7 +4,8 @@
 //   model.hpp                  the model: namespace app { struct users_t {...}; using model = ctsql::schema<...>; }
 //   migrations/chain.hpp       the (empty) chain: namespace migrations { using chain = ctsql::migrate::chain<>; }
 //   migrations/versions/       the revisions `migrate revision` writes (a .gitkeep until then)
-//   migrate.cpp                the migrate program: ctsql::tools::cli<app::model, migrations::chain>
+//   migrate.cpp                the migrate program's chain part: run_cli(cli_chain_of<app::model, migrations::chain>(), ...)
+//   migrate_commands.cpp       its commands (<ctsql/tools/cli.hpp>), compiled once: a new revision rebuilds migrate.cpp only
 //   CMakeLists.txt             find_package(ctsql COMPONENTS cli) + add_executable(migrate ...)
 //
 // The project builds as generated; `migrate revision --autogenerate -m "create users"` then
@@ -34,7 +35,7 @@ inline std::string migrate_cmake_lines() {
     return "# The migrate program (ctsql's migration CLI: `migrate --help`). CTSQL_MIGRATIONS_DIR is where\n"
            "# `migrate revision` writes new revisions: this project's migrations/ folder.\n"
            "find_package(ctsql CONFIG REQUIRED COMPONENTS cli)\n"
-           "add_executable(migrate migrate.cpp)\n"
+           "add_executable(migrate migrate.cpp migrate_commands.cpp)\n"
            "target_link_libraries(migrate PRIVATE ctsql::cli)\n"
            "target_compile_features(migrate PRIVATE cxx_std_20)\n"
            "target_compile_definitions(migrate PRIVATE CTSQL_MIGRATIONS_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/migrations\")\n";
@@ -77,13 +78,19 @@ inline std::vector<project_file> scaffold_project(const scaffold_options& option
         "//   migrate check --url sqlite:///app.db                 exit 0 when the database is at head and matches\n"
         "//   migrate --help                                       every command: history, downgrade, stamp, --sql, ...\n"
         "//\n"
-        "// Nothing here needs editing; the model lives in model.hpp, the revisions in migrations/.\n"
-        "#include <ctsql/tools/cli.hpp>\n\n"
+        "// Nothing here needs editing; the model lives in model.hpp, the revisions in migrations/. The\n"
+        "// commands are in migrate_commands.cpp, which a new revision does not recompile.\n"
+        "#include <ctsql/tools/cli_chain.hpp>\n\n"
         "#include \"migrations/chain.hpp\"\n"
         "#include \"model.hpp\"\n\n"
         "int main(int argc, char** argv) {\n"
-        "    return ctsql::tools::cli<" + ns + "::model, migrations::chain>{.migrations_dir = CTSQL_MIGRATIONS_DIR}.run(argc, argv);\n"
+        "    return ctsql::tools::run_cli(ctsql::tools::cli_chain_of<" + ns + "::model, migrations::chain>(), CTSQL_MIGRATIONS_DIR, argc, argv);\n"
         "}\n");
+    files.emplace_back("migrate_commands.cpp",
+                       "// The migrate program's commands (ctsql::tools::run_cli), compiled once: migrate.cpp holds\n"
+                       "// what changes with each revision. Nothing here needs editing.\n"
+                       "#define CTSQL_CLI_DEFINE_RUN_CLI\n"
+                       "#include <ctsql/tools/cli.hpp>\n");
 
     files.emplace_back("CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(" + cpp_identifier(options.project_name) +
                                              " LANGUAGES CXX)\n\n" + migrate_cmake_lines());
