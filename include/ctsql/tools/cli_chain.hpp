@@ -4,12 +4,12 @@
 // not once per chain, and can live in a translation unit of their own that a new revision does
 // not rebuild (docs/cli.md, "Build cost"):
 //
-//   // main.cpp: rebuilt for each new revision; includes only this header, the model and the chain
+//   // migrate.cpp: rebuilt for each new revision; includes only this header, the model and the chain
 //   #include <ctsql/tools/cli_chain.hpp>
 //   int main(int argc, char** argv) {
 //       return ctsql::tools::run_cli(ctsql::tools::cli_chain_of<app::model, migrations::chain>(), CTSQL_MIGRATIONS_DIR, argc, argv);
 //   }
-//   // cli_program.cpp: compiled once
+//   // migrate_commands.cpp: compiled once
 //   #define CTSQL_CLI_DEFINE_RUN_CLI
 //   #include <ctsql/tools/cli.hpp>
 #pragma once
