@@ -30,13 +30,13 @@ namespace ctsql::error {
 template <class Model>
 struct cli_model_is_not_a_schema {
     static_assert(ctsql::detail::dependent_false<Model>,
-                  "ctsql[E120] cli<Model, Chain>: Model must be the project's ctsql::schema<tables...> (app::model in model.hpp)");
+                  "ctsql[E120] cli<Model, Chain> / cli_chain_of<Model, Chain>: Model must be the project's ctsql::schema<tables...> (app::model in model.hpp)");
 };
 
 template <class Chain>
 struct cli_chain_is_not_a_migration_chain {
     static_assert(ctsql::detail::dependent_false<Chain>,
-                  "ctsql[E121] cli<Model, Chain>: Chain must be a ctsql::migrate::chain<revisions...> (migrations::chain in "
+                  "ctsql[E121] cli<Model, Chain> / cli_chain_of<Model, Chain>: Chain must be a ctsql::migrate::chain<revisions...> (migrations::chain in "
                   "migrations/chain.hpp)");
 };
 
