@@ -1,7 +1,6 @@
 // sqlite_connection::bulk_update: the same API as PostgreSQL's COPY-based bulk_update, here one
 // prepared UPDATE per row in one transaction (execute_many). Shared cases: bulk_update_cases.hpp;
 // here SQLite's own: a database file, NUL inside text, its error codes and SQL.
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
