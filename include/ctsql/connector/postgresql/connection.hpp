@@ -33,9 +33,11 @@
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
+#include "ctsql/connector/postgresql/binary_copy.hpp"
 #include "ctsql/connector/postgresql/bulk_update.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/postgresql/error.hpp"
+#include "ctsql/connector/postgresql/result.hpp"
 #include "ctsql/connector/postgresql/values.hpp"
 #include "ctsql/connector/postgresql/dynamic.hpp"  // dynamic queries (added with ctsql::dynamic)
 #include "ctsql/connector/row_mapping.hpp"
@@ -55,11 +57,6 @@ struct postgresql_transaction_options {
 };
 
 namespace detail::postgresql_impl {
-
-struct result_deleter {
-    void operator()(PGresult* result) const noexcept { PQclear(result); }
-};
-using result_ptr = std::unique_ptr<PGresult, result_deleter>;
 
 struct cache_entry {
     const char* key = nullptr;  // the statement type's SQL constant; nullptr: not prepared
@@ -344,46 +341,6 @@ std::size_t read_rows_into(const PGresult* r, const Oid* types, std::vector<T, A
     return count;
 }
 
-// The row count in a command's tag ("UPDATE 3", "INSERT 0 1", "SELECT 5", "COPY 7"): what
-// PQcmdTuples reads, for the same commands, in one pass over the tag (PQcmdTuples compares it
-// with strncmp against each verb: about 180 instructions per statement); 0 for tags without a
-// count ("CREATE TABLE").
-inline std::uint64_t affected_rows(const PGresult* r) noexcept {
-    const char* tag = PQcmdStatus(const_cast<PGresult*>(r));
-    auto starts_with = [&]<std::size_t N>(const char (&prefix)[N]) {
-        for (std::size_t i = 0; i != N - 1; ++i)  // stops at the tag's end: no prefix holds '\0'
-            if (tag[i] != prefix[i]) return false;
-        return true;
-    };
-    std::size_t length;  // of the verb and its space
-    switch (tag[0]) {
-        case 'I': length = starts_with("INSERT ") ? 7 : 0; break;
-        case 'U': length = starts_with("UPDATE ") ? 7 : 0; break;
-        case 'D': length = starts_with("DELETE ") ? 7 : 0; break;
-        case 'S': length = starts_with("SELECT ") ? 7 : 0; break;
-        case 'M': length = starts_with("MERGE ") ? 6 : starts_with("MOVE ") ? 5 : 0; break;
-        case 'F': length = starts_with("FETCH ") ? 6 : 0; break;
-        case 'C': length = starts_with("COPY ") ? 5 : 0; break;
-        default: length = 0;
-    }
-    if (length == 0) return 0;
-    // The digits after the last space (INSERT: after the OID).
-    std::uint64_t count = 0;
-    bool digits = false;
-    for (const char* p = tag + length; *p != '\0'; ++p) {
-        if (*p == ' ') {
-            count = 0;
-            digits = false;
-        } else if (*p >= '0' && *p <= '9') {
-            count = count * 10 + static_cast<std::uint64_t>(*p - '0');
-            digits = true;
-        } else {
-            return 0;
-        }
-    }
-    return digits ? count : 0;
-}
-
 }  // namespace detail::postgresql_impl
 
 // The rows of a statement, read as iterated: the query runs in libpq's single-row mode, so
@@ -618,75 +575,15 @@ public:
             state_->check_idle();
             std::optional<transaction_type> own;
             if (state_->depth == 0) own.emplace(transaction());
-            PGconn* conn = state_->conn;
-            {
-                result_ptr start(PQexec(conn, copy_sql));
-                if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) {
-                    // PQexec has read every result: the connection is not in COPY state.
-                    throw_result_error(conn, start.get(), sql);
-                }
-            }
-            // Ends an unfinished COPY (an exception while rows were being sent): the server
-            // fails it and the transaction rolls back; the results are drained.
-            struct copy_guard {
-                PGconn* conn;
-                bool active = true;
-                ~copy_guard() {
-                    if (!active) return;
-                    PQputCopyEnd(conn, "ctsql: bulk_insert abandoned the COPY (a row could not be sent)");
-                    while (PGresult* r = PQgetResult(conn)) {
-                        const ExecStatusType status = PQresultStatus(r);
-                        PQclear(r);
-                        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) break;
-                    }
-                }
-            } guard{conn};
-            constexpr std::size_t chunk = 64 * 1024;
-            std::string buffer;
-            buffer.reserve(chunk + 1024);
-            auto put_big_endian = [&](auto value) {
-                char bytes[sizeof(value)];
-                store_big_endian(bytes, value);
-                buffer.append(bytes, sizeof(value));
-            };
-            auto flush = [&] {
-                if (buffer.empty()) return;
-                if (PQputCopyData(conn, buffer.data(), static_cast<int>(buffer.size())) != 1)
-                    throw_result_error(conn, nullptr, sql);
-                buffer.clear();
-            };
-            // Header: signature, flags, header extension length.
-            buffer.append("PGCOPY\n\377\r\n\0", 11);
-            put_big_endian(std::int32_t{0});
-            put_big_endian(std::int32_t{0});
+            binary_copy copy(state_->conn, copy_sql, "ctsql: bulk_insert abandoned the COPY (a row could not be sent)");
             for (const auto& element : rows) {
                 parameter_buffers<columns> fields;
                 detail::apply_argument_row(element, [&](const auto&... args) {
                     encoder<Parameters>::encode(fields, sql, args...);
                 });
-                put_big_endian(static_cast<std::int16_t>(columns));
-                for (std::size_t i = 0; i != columns; ++i) {
-                    if (fields.values[i] == nullptr) {
-                        put_big_endian(std::int32_t{-1});
-                    } else {
-                        put_big_endian(static_cast<std::int32_t>(fields.lengths[i]));
-                        buffer.append(fields.values[i], static_cast<std::size_t>(fields.lengths[i]));
-                    }
-                }
-                if (buffer.size() >= chunk) flush();
+                copy.row(fields);
             }
-            put_big_endian(std::int16_t{-1});  // trailer
-            flush();
-            guard.active = false;
-            if (PQputCopyEnd(conn, nullptr) != 1) {
-                state_->drain();
-                throw_result_error(conn, nullptr, sql);
-            }
-            result_ptr outcome(PQgetResult(conn));
-            while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
-            const ExecStatusType status = outcome ? PQresultStatus(outcome.get()) : PGRES_FATAL_ERROR;
-            if (status != PGRES_COMMAND_OK) throw_result_error(conn, outcome.get(), sql);
-            const std::uint64_t inserted = affected_rows(outcome.get());  // "COPY <n>"
+            const std::uint64_t inserted = copy.finish();
             if (own) own->commit();
             return inserted;
         }
