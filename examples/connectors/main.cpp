@@ -1,6 +1,7 @@
 // ctsql connector tour (SQLite, in memory): declare tables, create them, insert with bound
 // parameters, query into the statement's row type and into your own struct, iterate lazily,
-// use transactions, and handle constraint errors. Everything checked at compile time: change an
+// use transactions, update many rows by key, reuse a vector across queries, and handle
+// constraint errors. Everything checked at compile time: change an
 // argument's type or a struct field and it stops compiling with a ctsql[E06x] message.
 //
 //   g++ -std=c++20 main.cpp -lsqlite3        (with ctsql's include/ and Boost on the path)
@@ -52,6 +53,9 @@ constexpr auto titles = ctsql::select(users.name, posts.title)
                             .on(posts.author_id == users.id)
                             .order_by(posts.id);
 constexpr auto count_posts = ctsql::select(ctsql::count()).from(posts);
+// A keyed UPDATE for bulk_update: each SET value and each key is the parameter named after its column.
+constexpr auto set_age_by_email =
+    ctsql::update(users).set(users.age.to(ctsql::param<"age">)).where(users.email == ctsql::param<"email">);
 
 // Your own type: fields by position, checked against the selected columns.
 struct user {
@@ -93,6 +97,22 @@ int main() {
             auto tx = db.transaction();
             db.execute(add_post, ada.get<"id">(), "a draft that is never committed");
         }  // rolled back here
+
+        // Many updates by key in one call (on PostgreSQL: one COPY and one UPDATE ... FROM). Each
+        // element holds the parameters in order: the SET values, then the keys.
+        struct new_age {
+            std::optional<std::int32_t> age;
+            std::string email;
+        };
+        const std::vector<new_age> birthdays = {{37, "ada@example.com"}, {42, "alan@example.com"}};
+        std::printf("%llu ages updated\n", static_cast<unsigned long long>(db.bulk_update(set_age_by_email, birthdays)));
+
+        // A query run again and again can refill one vector: its memory (strings too) is reused.
+        std::vector<user> older;
+        for (const int min_age : {30, 40}) {
+            db.fetch_all_into(older, users_older_than, min_age);
+            std::printf("older than %d: %zu\n", min_age, older.size());
+        }
 
         // Rows read one at a time, as the loop asks for them.
         for (const auto& [author, title] : db.fetch(titles)) std::printf("  %s: %s\n", author.c_str(), title.c_str());
