@@ -7,7 +7,8 @@
 // named after it (ctsql[E131]) and whose WHERE is `key == parameter named after the key`, or an
 // AND of such terms (ctsql[E132]); the keys must include the table's primary key or one of its
 // unique keys, so each row of `rows` updates at most one row (ctsql[E134]), and none of them may
-// be assigned (ctsql[E133]); no RETURNING (ctsql[E130]). Each element of `rows` holds the
+// be assigned (ctsql[E133]); no RETURNING (ctsql[E130]); no table or column named like the
+// temporary relations and columns of the PostgreSQL path (ctsql[E135]). Each element of `rows` holds the
 // statement's parameters in order (SET values, then keys), checked like execute_many's rows
 // (ctsql[E060]-ctsql[E063]).
 //
@@ -63,6 +64,12 @@ struct bulk_update_keys_do_not_identify_a_row {
     static_assert(detail::dependent_false<KeyColumns>,
                   "ctsql[E134] bulk_update: the WHERE's key columns must include the table's primary key or one of "
                   "its unique keys");
+};
+template <class Table, class TableOrColumn>
+struct bulk_update_name_is_reserved {
+    static_assert(detail::dependent_false<TableOrColumn>,
+                  "ctsql[E135] bulk_update: the table is named ctsql_bulk_update, ctsql_input, ctsql_last or "
+                  "ctsql_updated, or a SET or key column is named ctsql_row or ctsql_rows: names its SQL reserves");
 };
 }  // namespace error
 
@@ -143,7 +150,28 @@ void bulk_update_probe(const volatile void*);
 template <class S>
 using bulk_update_parts_of = decltype(bulk_update_probe(static_cast<const std::remove_cvref_t<S>*>(nullptr)));
 
-// The statement's verdict (E130-E134), without the rows.
+// Names that bulk_update's PostgreSQL statements give the temporary table, the CTEs and
+// aliases (tables) and the ordinal and count columns (below): a table or column with one of them
+// would be shadowed or duplicated there, so they are ctsql[E135] on both dialects.
+constexpr bool bulk_update_reserved_table_name(std::string_view name) noexcept {
+    return name == "ctsql_bulk_update" || name == "ctsql_input" || name == "ctsql_last" || name == "ctsql_updated";
+}
+template <class Columns>
+struct bulk_update_reserved_column_of;
+template <class... Columns>
+struct bulk_update_reserved_column_of<type_list<Columns...>> {
+    static constexpr std::size_t value = [] {
+        const bool flags[] = {false, (Columns::sql_name.view() == "ctsql_row" || Columns::sql_name.view() == "ctsql_rows")...};
+        return first_true(flags);
+    }();
+};
+// The first of Columns whose name is reserved, or npos.
+template <class Columns>
+constexpr std::size_t bulk_update_reserved_column() noexcept {
+    return bulk_update_reserved_column_of<Columns>::value;
+}
+
+// The statement's verdict (E130-E135), without the rows.
 template <class S>
 constexpr auto check_bulk_update_statement() {
     using Parts = bulk_update_parts_of<S>;
@@ -165,6 +193,14 @@ constexpr auto check_bulk_update_statement() {
         else if constexpr (!(key_is_fixed<typename primary_key_columns<Table>::type, typename Terms::keys> ||
                              some_key_is_fixed<unique_keys_of<Table>, typename Terms::keys>))
             return report<error::bulk_update_keys_do_not_identify_a_row<Table, typename Terms::keys>>();
+        else if constexpr (bulk_update_reserved_table_name(Table::sql_name.view()))
+            return report<error::bulk_update_name_is_reserved<Table, Table>>();
+        else if constexpr (constexpr std::size_t reserved = bulk_update_reserved_column<typename Set::columns>();
+                           reserved != npos)
+            return report<error::bulk_update_name_is_reserved<Table, at<reserved, typename Set::columns>>>();
+        else if constexpr (constexpr std::size_t reserved_key = bulk_update_reserved_column<typename Terms::keys>();
+                           reserved_key != npos)
+            return report<error::bulk_update_name_is_reserved<Table, at<reserved_key, typename Terms::keys>>>();
         else
             return pass();
     }
@@ -173,7 +209,7 @@ constexpr auto check_bulk_update_statement() {
 template <class S>
 inline constexpr bool is_bulk_update_statement = decltype(check_bulk_update_statement<S>())::ok;
 
-// The verdict of bulk_update: the statement's form (E130-E134), then the rows as for execute_many.
+// The verdict of bulk_update: the statement's form (E130-E135), then the rows as for execute_many.
 template <class S, class Dialect, class Element>
 constexpr auto check_bulk_update() {
     using statement = decltype(check_bulk_update_statement<S>());
