@@ -628,10 +628,8 @@ public:
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
             const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
-            const int count = PQntuples(r.get());
-            std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
-            for (int i = 0; i != count; ++i)
-                detail::postgresql_impl::read_row<Row>(r.get(), i, types, rows[static_cast<std::size_t>(i)], sql);
+            std::vector<detail::fetch_target<Target, Row>> rows;
+            detail::postgresql_impl::read_rows_into<Row>(r.get(), types, rows, sql);
             return rows;
         }
     }
@@ -737,10 +735,8 @@ public:
             detail::postgresql_impl::result_ptr r = run_dynamic(query.sql(), query.values());
             const std::string_view sql = query.sql();
             const auto types = detail::postgresql_impl::result_types<Row>(r.get(), sql);
-            const int count = PQntuples(r.get());
-            std::vector<detail::fetch_target<Target, Row>> rows(static_cast<std::size_t>(count));
-            for (int i = 0; i != count; ++i)
-                detail::postgresql_impl::read_row<Row>(r.get(), i, types.data(), rows[static_cast<std::size_t>(i)], sql);
+            std::vector<detail::fetch_target<Target, Row>> rows;
+            detail::postgresql_impl::read_rows_into<Row>(r.get(), types.data(), rows, sql);
             return rows;
         }
     }

@@ -346,10 +346,14 @@ inline void statement_lease::remember_rows(std::size_t rows) noexcept {
                       sqlite3_sql(stmt));
 }
 
+inline void check_column_count(sqlite3_stmt* stmt, std::size_t declared) {
+    if (sqlite3_column_count(stmt) != static_cast<int>(declared)) [[unlikely]]
+        column_count_differs(stmt, declared);
+}
+
 template <class Row>
 inline void check_columns(sqlite3_stmt* stmt) {
-    if (sqlite3_column_count(stmt) != static_cast<int>(row_columns<Row>::size)) [[unlikely]]
-        column_count_differs(stmt, row_columns<Row>::size);
+    check_column_count(stmt, row_columns<Row>::size);
 }
 
 template <class Row, class Target, class Mapping, std::size_t... K>
@@ -428,8 +432,7 @@ void read_one_row(sqlite3_stmt* stmt, void* row) {
 [[gnu::noinline]] inline std::size_t fetch_rows(statement_lease& lease, std::size_t columns, rows_reader read, void* rows,
                                                 bool reserve) {
     sqlite3_stmt* stmt = lease.get();
-    if (sqlite3_column_count(stmt) != static_cast<int>(columns)) [[unlikely]]
-        column_count_differs(stmt, columns);
+    check_column_count(stmt, columns);
     // A statement run again usually returns about as many rows as last time (a page, a LIMIT):
     // one allocation instead of growing 1, 2, 4, ...
     const std::size_t last = lease.last_rows();
@@ -445,8 +448,7 @@ void read_one_row(sqlite3_stmt* stmt, void* row) {
 [[gnu::noinline]] inline bool fetch_at_most_one(const statement_lease& lease, std::size_t columns, row_reader read,
                                                 void* row, bool single, bool required) {
     sqlite3_stmt* stmt = lease.get();
-    if (sqlite3_column_count(stmt) != static_cast<int>(columns)) [[unlikely]]
-        column_count_differs(stmt, columns);
+    check_column_count(stmt, columns);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
         if (required) throw row_count_error("fetch_one: the statement returned no row", std::string(sqlite3_sql(stmt)));
@@ -769,11 +771,9 @@ public:
             detail::sqlite_impl::dynamic_lease lease = acquire_dynamic(query);
             sqlite3_stmt* stmt = lease.get();
             detail::sqlite_impl::check_columns<Row>(stmt);
-            std::vector<detail::fetch_target<Target, Row>> rows;
-            int rc;
-            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-                detail::sqlite_impl::read_row<Row>(stmt, rows.emplace_back());
-            if (rc != SQLITE_DONE) detail::sqlite_impl::throw_error(state_->db, rc, query.sql());
+            using T = detail::fetch_target<Target, Row>;
+            std::vector<T> rows;
+            detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>(stmt, &rows, 0);
             return rows;
         }
     }
@@ -860,8 +860,7 @@ private:
     // caller's frame (values bound in place; `texts` lives in that frame too).
     template <class S, class Texts, class... Args>
     detail::sqlite_impl::statement_lease bound(Texts& texts, const Args&... args) {
-        constexpr std::string_view text = ctsql::sql<Dialect, S>();
-        detail::sqlite_impl::statement_lease lease = state_->acquire(detail::statement_slot<S>(), text.data(), text.size());
+        detail::sqlite_impl::statement_lease lease = acquire<S>();
         detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), {texts.text, false}, args...);
         return lease;
     }
