@@ -27,7 +27,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,10 +35,12 @@
 #include <utility>
 #include <variant>
 
-// Only the range concepts and std::ranges::size, not the views (see schema/sql_type.hpp).
+// Only the range concepts and std::ranges::size, not the views or <iterator>'s stream iterators
+// (see schema/sql_type.hpp).
 #if defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
 #include <bits/ranges_base.h>
 #else
+#include <iterator>
 #include <ranges>
 #endif
 #include <vector>

@@ -13,20 +13,33 @@
 // same slot number to different statements on one connection.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <type_traits>
 
+// The counter is one relaxed atomic increment; g++ and clang++ do it with a builtin instead of
+// <atomic> (a twentieth of a second and 4 MB in every TU with a connector).
+#if !defined(__GNUC__)
+#include <atomic>
+#endif
+
 namespace ctsql::detail {
 
+#if defined(__GNUC__)
+inline std::size_t next_statement_slot = 0;
+#else
 inline std::atomic<std::size_t> next_statement_slot{0};
+#endif
 
 // The cache slot of statement type S (an unqualified type, as deduced from `const S&`). One
 // function per statement type (its static is the slot).
 template <class S>
 inline std::size_t statement_slot() noexcept {
     static_assert(std::is_same_v<S, std::remove_cvref_t<S>>);
+#if defined(__GNUC__)
+    static const std::size_t slot = __atomic_fetch_add(&next_statement_slot, 1, __ATOMIC_RELAXED);
+#else
     static const std::size_t slot = next_statement_slot.fetch_add(1, std::memory_order_relaxed);
+#endif
     return slot;
 }
 

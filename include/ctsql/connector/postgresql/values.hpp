@@ -16,7 +16,6 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -371,7 +370,7 @@ template <class V>
         }
         if constexpr (std::is_same_v<V, float>) {
             const float f = static_cast<float>(d);
-            if (static_cast<double>(f) != d && !std::isnan(d) && c.type != oid::numeric)
+            if (static_cast<double>(f) != d && !__builtin_isnan(d) && c.type != oid::numeric)
                 out_of_range<V>(column, std::to_string(d), sql);
             out = f;
         } else {

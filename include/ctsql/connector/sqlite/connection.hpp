@@ -12,8 +12,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,13 +19,17 @@
 #include <utility>
 #include <vector>
 
-// Only what is used of <chrono> (milliseconds) and <ranges> (the range concepts): the whole
-// headers bring formatting (<sstream>) and the views (see schema/sql_type.hpp).
-#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>) && __has_include(<bits/ranges_base.h>)
+// Only what is used of <chrono> (milliseconds), <ranges> (the range concepts) and <iterator>
+// (input_iterator_tag): the whole headers bring formatting (<sstream>), the views and the
+// stream iterators (see schema/sql_type.hpp). No <memory>: detail/owned_ptr.hpp.
+#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>) && __has_include(<bits/ranges_base.h>) && \
+    __has_include(<bits/stl_iterator_base_types.h>)
 #include <bits/chrono.h>
 #include <bits/ranges_base.h>
+#include <bits/stl_iterator_base_types.h>
 #else
 #include <chrono>
+#include <iterator>
 #include <ranges>
 #endif
 
@@ -45,6 +47,7 @@
 #include "ctsql/connector/sqlite/dynamic.hpp"  // dynamic queries (added with ctsql::dynamic)
 #include "ctsql/connector/statement_cache.hpp"
 #include "ctsql/connector/transaction.hpp"
+#include "ctsql/detail/owned_ptr.hpp"
 #include "ctsql/dialect/sqlite.hpp"
 #include "ctsql/render/statement_renderer.hpp"
 
@@ -557,7 +560,7 @@ public:
     // private temporary database) or a URI ("file:app.db?mode=ro", "file::memory:?cache=shared").
     // Throws connection_error.
     explicit basic_sqlite_connection(const std::string& path = ":memory:", const sqlite_options& options = {})
-        : state_(std::make_unique<state>(path, options, Dialect::version)) {}
+        : state_(detail::make_owned<state>(path, options, Dialect::version)) {}
 
     basic_sqlite_connection(basic_sqlite_connection&&) noexcept = default;
     basic_sqlite_connection& operator=(basic_sqlite_connection&&) noexcept = default;
@@ -865,12 +868,12 @@ private:
         return lease;
     }
 
-    std::unique_ptr<state> state_;
+    detail::owned_ptr<state> state_;
 
     // ---- Dynamic queries (see the public part above) -------------------------------------------
     template <class D, class B>
     detail::sqlite_impl::dynamic_lease acquire_dynamic(const dynamic_select<D, B>& query) {
-        if (!dynamic_statements_) dynamic_statements_ = std::make_unique<detail::sqlite_impl::dynamic_statements>();
+        if (!dynamic_statements_) dynamic_statements_ = detail::make_owned<detail::sqlite_impl::dynamic_statements>();
         auto prepare = [&](const char* sql, std::size_t size) { return state_->prepare(sql, size); };
         return detail::sqlite_impl::acquire_dynamic(*dynamic_statements_, query.sql(), query.values(), prepare);
     }
@@ -896,7 +899,7 @@ private:
 
     // Prepared statements of dynamic queries, made on first use; declared after state_ so that
     // they are finalized before the database is closed.
-    std::unique_ptr<detail::sqlite_impl::dynamic_statements> dynamic_statements_;
+    detail::owned_ptr<detail::sqlite_impl::dynamic_statements> dynamic_statements_;
 };
 
 using sqlite_connection = basic_sqlite_connection<>;

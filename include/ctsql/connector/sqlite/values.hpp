@@ -11,7 +11,6 @@
 // its declared type would not).
 #pragma once
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -75,7 +74,7 @@ void bind_value(sqlite3_stmt* stmt, int position, const A& value, std::string_vi
         rc = sqlite3_bind_int64(stmt, position, static_cast<sqlite3_int64>(value));
     } else if constexpr (std::is_floating_point_v<U>) {
         const double d = static_cast<double>(value);
-        if (std::isnan(d)) bind_conversion_failed(stmt, name, "NaN cannot be stored in SQLite (it would become NULL)");
+        if (__builtin_isnan(d)) bind_conversion_failed(stmt, name, "NaN cannot be stored in SQLite (it would become NULL)");
         rc = sqlite3_bind_double(stmt, position, d);
     } else if constexpr (std::is_same_v<U, std::string>) {
         if constexpr (std::is_pointer_v<A>) {
@@ -213,7 +212,7 @@ template <class V>
         }
         if constexpr (std::is_same_v<V, float>) {
             const float f = static_cast<float>(d);
-            if (static_cast<double>(f) != d && !std::isnan(d)) out_of_range<V>(stmt, column, std::to_string(d));
+            if (static_cast<double>(f) != d && !__builtin_isnan(d)) out_of_range<V>(stmt, column, std::to_string(d));
             out = f;
         } else {
             out = d;
