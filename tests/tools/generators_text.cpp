@@ -598,7 +598,7 @@ const ctsql::migrate::revision_info chain[] = {
 
 TEST_CASE("offline_script on SQLite: BEGIN IMMEDIATE, a check of the revision each starts from, and a foreign key check that fails the revision before COMMIT") {
     CHECK(tools::offline_script(ctsql::dialect_family::sqlite, offline::chain, "CREATE TABLE IF NOT EXISTS \"v\" (\"x\")", 0, 2) ==
-          R"(-- ctsql offline upgrade (sqlite): base -> 0002
+          R"sql(-- ctsql offline upgrade (sqlite): base -> 0002
 
 PRAGMA foreign_keys = OFF;
 
@@ -608,31 +608,31 @@ COMMIT;
 
 -- upgrade 0001: t's table
 BEGIN IMMEDIATE;
-CREATE TEMP TABLE "ctsql_revision_check" ("at_revision" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0001 needs the database at base" CHECK ("at_revision"));
-INSERT OR ROLLBACK INTO "ctsql_revision_check" SELECT NOT EXISTS (SELECT 1 FROM "ctsql_migrations");
-DROP TABLE "ctsql_revision_check";
+CREATE TEMP TABLE "ctsql_check" ("holds" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0001 needs the database at base" CHECK ("holds"));
+INSERT OR ROLLBACK INTO "ctsql_check" SELECT NOT EXISTS (SELECT 1 FROM "ctsql_migrations");
+DROP TABLE "ctsql_check";
 CREATE TABLE "t" ("id" INTEGER);
 INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0001', 1, '0000000000000001', 't''s table');
-CREATE TEMP TABLE "ctsql_foreign_key_check" ("violations" INTEGER NOT NULL, CONSTRAINT "no_foreign_key_violations" CHECK ("violations" = 0));
-INSERT OR ROLLBACK INTO "ctsql_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;
-DROP TABLE "ctsql_foreign_key_check";
+CREATE TEMP TABLE "ctsql_check" ("holds" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0001 leaves rows that violate a foreign key (PRAGMA foreign_key_check)" CHECK ("holds"));
+INSERT OR ROLLBACK INTO "ctsql_check" SELECT NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check);
+DROP TABLE "ctsql_check";
 COMMIT;
 
 -- upgrade 0002: u
 BEGIN IMMEDIATE;
-CREATE TEMP TABLE "ctsql_revision_check" ("at_revision" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0002 needs the database at 0001" CHECK ("at_revision"));
-INSERT OR ROLLBACK INTO "ctsql_revision_check" SELECT (SELECT count(*) FROM "ctsql_migrations") = 1 AND EXISTS (SELECT 1 FROM "ctsql_migrations" WHERE "position" = 1 AND "revision" = '0001');
-DROP TABLE "ctsql_revision_check";
+CREATE TEMP TABLE "ctsql_check" ("holds" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0002 needs the database at 0001" CHECK ("holds"));
+INSERT OR ROLLBACK INTO "ctsql_check" SELECT (SELECT count(*) FROM "ctsql_migrations") = 1 AND EXISTS (SELECT 1 FROM "ctsql_migrations" WHERE "position" = 1 AND "revision" = '0001');
+DROP TABLE "ctsql_check";
 ALTER TABLE "t" ADD COLUMN "u" INTEGER;
 CREATE INDEX "t_u" ON "t" ("u");
 INSERT INTO "ctsql_migrations" ("revision", "position", "checksum", "message") VALUES ('0002', 2, '0000000000000abc', 'u');
-CREATE TEMP TABLE "ctsql_foreign_key_check" ("violations" INTEGER NOT NULL, CONSTRAINT "no_foreign_key_violations" CHECK ("violations" = 0));
-INSERT OR ROLLBACK INTO "ctsql_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;
-DROP TABLE "ctsql_foreign_key_check";
+CREATE TEMP TABLE "ctsql_check" ("holds" INTEGER NOT NULL, CONSTRAINT "ctsql: upgrade 0002 leaves rows that violate a foreign key (PRAGMA foreign_key_check)" CHECK ("holds"));
+INSERT OR ROLLBACK INTO "ctsql_check" SELECT NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check);
+DROP TABLE "ctsql_check";
 COMMIT;
 
 PRAGMA foreign_keys = ON;
-)");
+)sql");
 }
 
 TEST_CASE("offline_script on PostgreSQL: each transaction takes the runner's advisory lock, then checks the revision it starts from") {

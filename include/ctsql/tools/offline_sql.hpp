@@ -13,9 +13,9 @@
 //   migrate program (and it for the script's transaction);
 // - SQLite: BEGIN IMMEDIATE, as the runner's transactions (the runner's flock() on
 //   "<database>.migrate-lock" is out of a script's reach), and PRAGMA foreign_key_check before
-//   COMMIT: its row count goes into a temporary table whose CHECK requires 0 with INSERT OR
-//   ROLLBACK, so a violation rolls the revision back and is an error (sqlite3 does not fail on
-//   a PRAGMA's rows, but does on a failed constraint; -bail then stops the script).
+//   COMMIT, as a statement that fails when it finds a violation (detail::offline::
+//   sqlite_fail_unless: sqlite3 does not fail on a PRAGMA's rows, but does on a failed
+//   constraint; -bail then stops the script), rolling the revision back.
 // Each revision also begins, under that lock, by checking that the version table holds exactly
 // the revisions before it (the script's FROM, for its first): a script run on a database at
 // another revision (or run twice) stops there, its revision rolled back, instead of running
@@ -65,13 +65,26 @@ inline std::string begin_transaction(bool sqlite) {
     return "BEGIN;\nDO $$ BEGIN PERFORM pg_advisory_xact_lock(" + std::to_string(migrate::detail::lock_key) + "); END $$;\n";
 }
 
-// SQLite's PRAGMA foreign_key_check as a statement that fails (and rolls the transaction back)
-// when it finds a violation, run last before COMMIT as the online runner runs it.
-inline constexpr std::string_view sqlite_foreign_key_check =
-    "CREATE TEMP TABLE \"ctsql_foreign_key_check\" (\"violations\" INTEGER NOT NULL, "
-    "CONSTRAINT \"no_foreign_key_violations\" CHECK (\"violations\" = 0));\n"
-    "INSERT OR ROLLBACK INTO \"ctsql_foreign_key_check\" SELECT count(*) FROM pragma_foreign_key_check;\n"
-    "DROP TABLE \"ctsql_foreign_key_check\";\n";
+// SQLite has no statement that raises an error when a condition is false, and sqlite3 does not
+// stop on a query's result, but it does on a failed constraint: the condition goes into a
+// temporary table whose CHECK requires it, with INSERT OR ROLLBACK, so a false condition rolls
+// the transaction back and fails with "CHECK constraint failed: ctsql: <message>" (the
+// constraint's name; sqlite3 -bail then stops the script). Used for the revision check first in
+// each transaction and the foreign-key check last.
+inline std::string sqlite_fail_unless(const std::string& condition, const std::string& message) {
+    return "CREATE TEMP TABLE \"ctsql_check\" (\"holds\" INTEGER NOT NULL, CONSTRAINT " + quoted_name("ctsql: " + message) +
+           " CHECK (\"holds\"));\n"
+           "INSERT OR ROLLBACK INTO \"ctsql_check\" SELECT " + condition + ";\n"
+           "DROP TABLE \"ctsql_check\";\n";
+}
+
+// PRAGMA foreign_key_check, run last before COMMIT as the online runner runs it, as a statement
+// that fails when it finds a violation.
+inline std::string sqlite_foreign_key_check(const migrate::revision_info& revision, bool up) {
+    return sqlite_fail_unless("NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check)",
+                              std::string(up ? "upgrade " : "downgrade ") + std::string(revision.id) +
+                                  " leaves rows that violate a foreign key (PRAGMA foreign_key_check)");
+}
 
 // True in SQL when the version table holds exactly the first `count` revisions of the chain
 // (the online runner keeps positions 1..n, so the count and the last id decide it).
@@ -104,11 +117,7 @@ inline std::string revision_start_check(bool sqlite, std::span<const migrate::re
     const std::string condition = at_revision_condition(revisions, expected, versions);
     const std::string what = std::string(up ? "upgrade " : "downgrade ") + std::string(revisions[index].id) +
                              " needs the database at " + revision_label(revisions, expected);
-    if (sqlite)
-        return "CREATE TEMP TABLE \"ctsql_revision_check\" (\"at_revision\" INTEGER NOT NULL, CONSTRAINT " +
-               quoted_name("ctsql: " + what) + " CHECK (\"at_revision\"));\n"
-               "INSERT OR ROLLBACK INTO \"ctsql_revision_check\" SELECT " + condition + ";\n"
-               "DROP TABLE \"ctsql_revision_check\";\n";
+    if (sqlite) return sqlite_fail_unless(condition, what);
     const std::string body = " BEGIN IF NOT (" + condition + ") THEN RAISE EXCEPTION USING MESSAGE = " +
                              sql_string_literal("ctsql: " + what + ", but it is at ") + " || COALESCE((SELECT \"revision\" FROM " +
                              versions + " ORDER BY \"position\" DESC LIMIT 1), 'base'); END IF; END ";
@@ -153,7 +162,7 @@ inline std::string offline_script(dialect_family family, std::span<const migrate
                    sql_string_literal(migrate::detail::to_hex(r.checksum)) + ", " + sql_string_literal(r.message) + ");\n";
         else
             out += "DELETE FROM " + versions + " WHERE \"revision\" = " + sql_string_literal(r.id) + ";\n";
-        if (sqlite) out += off::sqlite_foreign_key_check;
+        if (sqlite) out += off::sqlite_foreign_key_check(r, up);
         out += "COMMIT;\n";
     };
     if (from <= to)
