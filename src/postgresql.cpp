@@ -9,4 +9,5 @@
 #include "ctsql/connector/postgresql/binary_copy_inl.hpp"
 #include "ctsql/connector/postgresql/connection_inl.hpp"
 #include "ctsql/connector/postgresql/error_inl.hpp"
+#include "ctsql/connector/postgresql/introspect_inl.hpp"
 #include "ctsql/connector/postgresql/values_inl.hpp"

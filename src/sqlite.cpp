@@ -9,4 +9,5 @@
 #include "ctsql/connector/sqlite/connection_inl.hpp"
 #include "ctsql/connector/sqlite/dynamic_inl.hpp"
 #include "ctsql/connector/sqlite/error_inl.hpp"
+#include "ctsql/connector/sqlite/introspect_inl.hpp"
 #include "ctsql/connector/sqlite/values_inl.hpp"
