@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/test.sh [gcc] [clang] [asan]     (default: all three stages)
+# Usage: scripts/test.sh [gcc] [clang] [asan] [separate]     (default: all four stages)
 #
 # ctsql's test command (also run by .ci/run). Installs missing packages, then, each stage in its
 # own build directory:
@@ -9,6 +9,9 @@
 #                       static, constraints, compile_fail, harness and headers tests
 #   asan   build/asan:  g++ Debug with ASan+UBSan, only the runtime tests (ctest -L runtime);
 #                       skipped when CTSQL_SANITIZE=0
+#   separate build/separate: g++ Debug with CTSQL_SEPARATE_COMPILATION=ON (the connectors'
+#                       non-template code in static libraries), only the runtime tests, the
+#                       examples and the package tests (ctest -L 'runtime|example|package')
 # A failing stage does not stop the next one; the exit status is non-zero if any stage failed.
 # CTSQL_JOBS (default 2) sets build and test parallelism.
 set -euo pipefail
@@ -18,7 +21,7 @@ cd "$root"
 jobs=${CTSQL_JOBS:-2}
 stages=("$@")
 if ((${#stages[@]} == 0)); then
-  stages=(gcc clang asan)
+  stages=(gcc clang asan separate)
 fi
 
 banner() {
@@ -68,6 +71,21 @@ stage_asan() {
   return "$built"
 }
 
+stage_separate() {
+  local built=0
+  cmake -S . -B build/separate -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
+    -DCTSQL_SEPARATE_COMPILATION=ON -DCTSQL_BUILD_BENCHMARKS=OFF
+  # The runtime executables and the examples: the compile-only tests do not depend on the mode.
+  local examples=()
+  for main in examples/*/main.cpp; do
+    examples+=("example_$(basename "$(dirname "$main")")")
+  done
+  build build/separate --target ctsql_runtime_tests "${examples[@]}" || built=$?
+  scripts/with-postgres.sh ctest --test-dir build/separate --output-on-failure -j "$jobs" \
+    -L 'runtime|example|package'
+  return "$built"
+}
+
 banner "install-deps"
 scripts/install-deps.sh
 # Ninja (installed by now) for new build directories; CMake ignores this for existing ones.
@@ -79,15 +97,15 @@ summary=()
 failed=0
 for stage in "${stages[@]}"; do
   case $stage in
-    gcc | clang) ;;
+    gcc | clang | separate) ;;
     asan)
       if [[ ${CTSQL_SANITIZE:-1} == 0 ]]; then
-        summary+=("$(printf '%-6s skipped (CTSQL_SANITIZE=0)' "$stage")")
+        summary+=("$(printf '%-8s skipped (CTSQL_SANITIZE=0)' "$stage")")
         continue
       fi
       ;;
     *)
-      echo "test.sh: unknown stage '$stage' (gcc, clang, asan)" >&2
+      echo "test.sh: unknown stage '$stage' (gcc, clang, asan, separate)" >&2
       exit 2
       ;;
   esac
@@ -104,7 +122,7 @@ for stage in "${stages[@]}"; do
     result="FAILED (exit $status)"
     failed=1
   fi
-  summary+=("$(printf '%-6s %-18s %4ds' "$stage" "$result" $((SECONDS - start)))")
+  summary+=("$(printf '%-8s %-18s %4ds' "$stage" "$result" $((SECONDS - start)))")
 done
 
 banner "summary"

@@ -2,7 +2,7 @@
 # Compile time and peak memory of generated TUs (generate.py) with N queries, on g++ and clang++.
 #
 # usage: [MODES="raw execute"] [RUNS=3] [CXXS="g++ clang++"] [OUT=benchmarks/results/compile_time]
-#        [VERIFY=1] benchmarks/compile_time/measure.sh [N...]          (default N: 0 10 32 50 100 200)
+#        [VERIFY=1] [SEPARATE=1] benchmarks/compile_time/measure.sh [N...]   (default N: 0 10 32 50 100 200)
 #
 # Every TU is compiled as the peers were (-std=c++20 -O2 -c), RUNS times; each compile is timed by
 # GNU time (wall, user CPU, peak RSS). summarize.py takes the medians and writes $OUT.md and
@@ -11,6 +11,10 @@
 # wall time much more than user CPU time.
 # VERIFY=1 first links and runs the raw and execute TUs of every N against an in-memory SQLite
 # database and stops unless both print the same checksum (the same queries did the same work).
+# SEPARATE=1 adds the mode `separate` ("ctsql (separate)"): the execute TU compiled with
+# -DCTSQL_SEPARATE_COMPILATION (the connector's non-template code declared only; docs/building.md).
+# With VERIFY=1 it is linked against src/connector.cpp + src/sqlite.cpp, built once into a static
+# library here, and must print the raw TU's checksum too.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -19,23 +23,47 @@ trap 'rm -rf "$tmp"' EXIT
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(0 10 32 50 100 200)
 read -r -a modes <<<"${MODES:-raw execute}"
+separate="${SEPARATE:-0}"
+[ "$separate" = 1 ] && modes+=(separate)
 read -r -a compilers <<<"${CXXS:-g++ clang++}"
 runs="${RUNS:-3}"
 out="${OUT:-$root/benchmarks/results/compile_time}"
 flags=(-std=c++20 -O2 -I"$root/include")
+separate_flags=(-DCTSQL_SEPARATE_COMPILATION)
+# The generator's mode for a measured mode (`separate` compiles the execute TU), and its flags.
+source_mode() { if [ "$1" = separate ]; then echo execute; else echo "$1"; fi; }
+mode_flags() { if [ "$1" = separate ]; then echo "${separate_flags[@]}"; fi; }
 
 if [ "${VERIFY:-0}" = 1 ]; then
+    verify_modes=(raw execute)
+    if [ "$separate" = 1 ]; then
+        # The connector's non-template code, compiled once (what -DCTSQL_SEPARATE_COMPILATION=ON
+        # builds as ctsql_connector_compiled + ctsql_sqlite_compiled).
+        for src in connector sqlite; do
+            g++ "${flags[@]}" "${separate_flags[@]}" -Wall -Wextra -Wpedantic -Werror -c "$root/src/$src.cpp" \
+                -o "$tmp/lib_$src.o"
+        done
+        ar rcs "$tmp/libctsql-separate.a" "$tmp/lib_connector.o" "$tmp/lib_sqlite.o"
+        verify_modes+=(separate)
+    fi
     for n in "${sizes[@]}"; do
-        for mode in raw execute; do
-            python3 "$here/generate.py" "$n" "$mode" >"$tmp/$mode.cpp"
-            g++ "${flags[@]}" -Wall -Wextra -Wpedantic -Werror "$tmp/$mode.cpp" -o "$tmp/$mode" -lsqlite3
+        for mode in "${verify_modes[@]}"; do
+            python3 "$here/generate.py" "$n" "$(source_mode "$mode")" >"$tmp/$mode.cpp"
+            if [ "$mode" = separate ]; then
+                g++ "${flags[@]}" "${separate_flags[@]}" -Wall -Wextra -Wpedantic -Werror "$tmp/$mode.cpp" \
+                    -o "$tmp/$mode" "$tmp/libctsql-separate.a" -lsqlite3
+            else
+                g++ "${flags[@]}" -Wall -Wextra -Wpedantic -Werror "$tmp/$mode.cpp" -o "$tmp/$mode" -lsqlite3
+            fi
             "$tmp/$mode" >"$tmp/$mode.sum"
         done
-        if ! cmp -s "$tmp/raw.sum" "$tmp/execute.sum"; then
-            echo "N=$n: raw and execute TUs disagree: $(cat "$tmp/raw.sum") vs $(cat "$tmp/execute.sum")" >&2
-            exit 1
-        fi
-        echo "N=$n: raw and execute TUs print the same checksum $(cat "$tmp/raw.sum")" >&2
+        for mode in "${verify_modes[@]:1}"; do
+            if ! cmp -s "$tmp/raw.sum" "$tmp/$mode.sum"; then
+                echo "N=$n: raw and $mode TUs disagree: $(cat "$tmp/raw.sum") vs $(cat "$tmp/$mode.sum")" >&2
+                exit 1
+            fi
+        done
+        echo "N=$n: raw and ${verify_modes[*]:1} TUs print the same checksum $(cat "$tmp/raw.sum")" >&2
     done
 fi
 
@@ -45,9 +73,10 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$runs"); do  # rounds outermost: drift in the machine's load hits every cell alike
     for n in "${sizes[@]}"; do
         for mode in "${modes[@]}"; do
-            [ -f "$tmp/$mode$n.cpp" ] || python3 "$here/generate.py" "$n" "$mode" >"$tmp/$mode$n.cpp"
+            [ -f "$tmp/$mode$n.cpp" ] || python3 "$here/generate.py" "$n" "$(source_mode "$mode")" >"$tmp/$mode$n.cpp"
+            read -r -a extra <<<"$(mode_flags "$mode")"
             for cxx in "${compilers[@]}"; do
-                /usr/bin/time -f '%e %U %M' -o "$tmp/time" "$cxx" "${flags[@]}" -c "$tmp/$mode$n.cpp" -o "$tmp/tu.o"
+                /usr/bin/time -f '%e %U %M' -o "$tmp/time" "$cxx" "${flags[@]}" ${extra[@]+"${extra[@]}"} -c "$tmp/$mode$n.cpp" -o "$tmp/tu.o"
                 read -r wall user mem <"$tmp/time"
                 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$n" "$cxx" "$run" "$wall" "$user" "$mem" >>"$samples"
                 echo "run $run: $mode N=$n $cxx: $wall s wall, $user s user, $((mem / 1024)) MB" >&2

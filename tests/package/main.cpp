@@ -1,7 +1,11 @@
 // The package tests' consumer (find_package/, add_subdirectory/, fetch_content/ and pkg-config):
-// declares a table, renders its DDL at compile time and runs it on an in-memory SQLite database
-// with the raw C API. Exit status 0 means the installed/embedded ctsql works.
+// declares a table, renders its DDL at compile time and runs it on an in-memory SQLite database,
+// with the raw C API and through ctsql::sqlite_connection (whose non-template code, with
+// CTSQL_SEPARATE_COMPILATION, comes from the installed/embedded static library: opening,
+// preparing, and an error thrown there and caught here by its type). Exit status 0 means the
+// installed/embedded ctsql works.
 #include <ctsql/ctsql.hpp>
+#include <ctsql/connector/sqlite.hpp>
 
 #include <sqlite3.h>
 
@@ -19,6 +23,8 @@ inline constexpr users_t users{};
 
 constexpr std::string_view ddl = ctsql::sql<ctsql::sqlite<>>(ctsql::create_table(users));
 static_assert(ddl.starts_with("CREATE TABLE"));
+constexpr auto add_user = ctsql::insert_into(users).columns(users.id, users.name).values();
+constexpr auto user_name = ctsql::select(users.name).from(users).where(users.id == ctsql::param<"id">);
 
 namespace {
 int run(sqlite3* db, const char* sql) {
@@ -43,5 +49,27 @@ int main() {
                     || run(db, "INSERT INTO users (name) VALUES ('ada')")
                     || run(db, "SELECT id, name FROM users");
     sqlite3_close(db);
-    return failed;
+    if (failed) return failed;
+
+    try {
+        ctsql::sqlite_connection connection(":memory:");
+        connection.execute(ctsql::create_table(users));
+        connection.execute(add_user, std::int64_t{1}, "ada");
+        const auto [name] = connection.fetch_one(user_name, std::int64_t{1});
+        if (name != "ada") {
+            std::fprintf(stderr, "read back \"%s\" instead of \"ada\"\n", name.c_str());
+            return 1;
+        }
+        try {
+            connection.execute(add_user, std::int64_t{1}, "grace");
+            std::fprintf(stderr, "a duplicate primary key was accepted\n");
+            return 1;
+        } catch (const ctsql::unique_violation& e) {
+            std::printf("caught as expected: %s\n", e.what());
+        }
+    } catch (const ctsql::database_error& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+    }
+    return 0;
 }

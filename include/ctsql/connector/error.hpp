@@ -26,6 +26,8 @@
 #include <string_view>
 #include <utility>
 
+#include "ctsql/connector/separate_compilation.hpp"
+
 namespace ctsql {
 
 namespace detail {
@@ -51,12 +53,8 @@ public:
     // native_code: SQLite's extended result code.
     // Cold (optimized for size, out of the hot paths): errors are built on throw paths only.
     [[gnu::cold]] explicit database_error(std::string message, std::string sql = {}, std::string sqlstate = {},
-                            int native_code = 0)
-        : std::runtime_error(describe(message, sql, sqlstate, native_code)),
-          message_(std::move(message)),
-          sql_(std::move(sql)),
-          sqlstate_(std::move(sqlstate)),
-          native_code_(native_code) {}
+                                          int native_code = 0);
+    CTSQL_EXCEPTION_KEY_FUNCTION(database_error);
 
     // The database's (or the connector's) message, without the SQL.
     const std::string& message() const noexcept { return message_; }
@@ -69,25 +67,7 @@ public:
 
 private:
     [[gnu::cold]] static std::string describe(std::string_view message, std::string_view sql, std::string_view sqlstate,
-                                int native_code) {
-        std::string text = "ctsql: ";
-        text += message;
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-        if (!sqlstate.empty()) {
-            text += " [SQLSTATE ";
-            text += sqlstate;
-            text += ']';
-        } else if (native_code != 0) {
-            text += " [SQLite code ";
-            text += std::to_string(native_code);
-            text += ']';
-        }
-        if (!sql.empty()) {
-            text += "\n  SQL: ";
-            text += sql;
-        }
-        return text;
-    }
+                                              int native_code);
 
     std::string message_;
     std::string sql_;
@@ -98,52 +78,67 @@ private:
 class connection_error : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(connection_error);
 };
 
 class constraint_violation : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(constraint_violation);
 };
 class unique_violation : public constraint_violation {
 public:
     using constraint_violation::constraint_violation;
+    CTSQL_EXCEPTION_KEY_FUNCTION(unique_violation);
 };
 class foreign_key_violation : public constraint_violation {
 public:
     using constraint_violation::constraint_violation;
+    CTSQL_EXCEPTION_KEY_FUNCTION(foreign_key_violation);
 };
 class not_null_violation : public constraint_violation {
 public:
     using constraint_violation::constraint_violation;
+    CTSQL_EXCEPTION_KEY_FUNCTION(not_null_violation);
 };
 class check_violation : public constraint_violation {
 public:
     using constraint_violation::constraint_violation;
+    CTSQL_EXCEPTION_KEY_FUNCTION(check_violation);
 };
 
 class conversion_error : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(conversion_error);
 };
 
 class row_count_error : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(row_count_error);
 };
 
 class busy_error : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(busy_error);
 };
 
 class serialization_failure : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(serialization_failure);
 };
 
 class usage_error : public database_error {
 public:
     using database_error::database_error;
+    CTSQL_EXCEPTION_KEY_FUNCTION(usage_error);
 };
 
 }  // namespace ctsql
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/error_inl.hpp"
+#endif

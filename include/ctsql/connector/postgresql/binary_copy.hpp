@@ -23,32 +23,14 @@ class binary_copy {
 public:
     // Runs `sql` (its last statement a COPY ... FROM STDIN (FORMAT binary)); `abandoned` is the
     // error the server reports for a COPY this object ends unfinished (it names the caller).
-    binary_copy(PGconn* conn, const char* sql, const char* abandoned) : conn_(conn), sql_(sql), abandoned_(abandoned) {
-        {
-            result_ptr start(PQexec(conn, sql));
-            // On failure PQexec has read every result: the connection is not in COPY state.
-            if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) throw_result_error(conn, start.get(), sql_);
-        }
-        buffer_.reserve(chunk + 1024);
-        buffer_.append("PGCOPY\n\377\r\n\0", 11);  // signature
-        put(std::int32_t{0});                       // flags
-        put(std::int32_t{0});                       // header extension length
-    }
+    binary_copy(PGconn* conn, const char* sql, const char* abandoned);
 
     binary_copy(const binary_copy&) = delete;
     binary_copy& operator=(const binary_copy&) = delete;
 
     // The server fails the unfinished COPY (an enclosing transaction is then aborted); its
     // results are read.
-    ~binary_copy() {
-        if (!active_) return;
-        PQputCopyEnd(conn_, abandoned_);
-        while (PGresult* r = PQgetResult(conn_)) {
-            const ExecStatusType status = PQresultStatus(r);
-            PQclear(r);
-            if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) break;
-        }
-    }
+    ~binary_copy();
 
     // One row: the N encoded parameters, then `extra` int8 columns (bulk_update's row position).
     template <std::size_t N, std::same_as<std::int64_t>... Extra>
@@ -68,19 +50,7 @@ public:
 
     // Sends the trailer and what is still buffered, ends the COPY and reads its result; returns
     // the number of rows copied ("COPY <n>"). Throws as execute() would for a failed COPY.
-    std::uint64_t finish() {
-        put(std::int16_t{-1});  // trailer
-        flush();
-        active_ = false;
-        if (PQputCopyEnd(conn_, nullptr) != 1) {
-            while (PGresult* r = PQgetResult(conn_)) PQclear(r);
-            throw_result_error(conn_, nullptr, sql_);
-        }
-        result_ptr outcome(PQgetResult(conn_));
-        while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);
-        if (!outcome || PQresultStatus(outcome.get()) != PGRES_COMMAND_OK) throw_result_error(conn_, outcome.get(), sql_);
-        return affected_rows(outcome.get());
-    }
+    std::uint64_t finish();
 
 private:
     static constexpr std::size_t chunk = 64 * 1024;
@@ -92,12 +62,7 @@ private:
         buffer_.append(bytes, sizeof(I));
     }
 
-    void flush() {
-        if (buffer_.empty()) return;
-        if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-            throw_result_error(conn_, nullptr, sql_);
-        buffer_.clear();
-    }
+    void flush();
 
     PGconn* conn_;
     std::string_view sql_;
@@ -107,3 +72,7 @@ private:
 };
 
 }  // namespace ctsql::detail::postgresql_impl
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/postgresql/binary_copy_inl.hpp"
+#endif

@@ -31,6 +31,7 @@
 
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/error.hpp"
+#include "ctsql/connector/separate_compilation.hpp"
 #include "ctsql/connector/values.hpp"
 #include "ctsql/detail/type_list.hpp"
 #include "ctsql/schema/sql_type.hpp"
@@ -102,9 +103,7 @@ struct parameter_buffers {
     std::array<std::array<char, 8>, N> scratch{};
 };
 
-[[noreturn]] inline void bind_conversion_failed(std::string_view parameter, std::string_view what, std::string_view sql) {
-    throw conversion_error(join_text("parameter \"", parameter, "\": ", what), std::string(sql));
-}
+[[noreturn]] void bind_conversion_failed(std::string_view parameter, std::string_view what, std::string_view sql);
 
 template <class T, class A, std::size_t N>
 void encode_value(parameter_buffers<N>& out, std::size_t i, const A& value, std::string_view name, std::string_view sql) {
@@ -205,28 +204,9 @@ struct cell {
     int length;
 };
 
-[[noreturn]] inline void read_failed(std::string_view column, std::string_view what, std::string_view sql) {
-    throw conversion_error(join_text("column \"", column, "\": ", what), std::string(sql));
-}
+[[noreturn]] void read_failed(std::string_view column, std::string_view what, std::string_view sql);
 
-inline std::string type_oid_name(Oid type) {
-    switch (type) {
-        case oid::boolean: return "boolean";
-        case oid::bytea: return "bytea";
-        case oid::int2: return "smallint";
-        case oid::int4: return "integer";
-        case oid::int8: return "bigint";
-        case oid::text: return "text";
-        case oid::varchar: return "varchar";
-        case oid::float4: return "real";
-        case oid::float8: return "double precision";
-        case oid::numeric: return "numeric";
-        case oid::timestamptz: return "timestamptz";
-        case oid::timestamp: return "timestamp";
-        case oid::date: return "date";
-        default: return join_text("the type with OID ", std::to_string(type));
-    }
-}
+std::string type_oid_name(Oid type);
 
 template <class V>
 [[noreturn]] void wrong_type(const cell& c, std::string_view column, std::string_view sql) {
@@ -452,3 +432,7 @@ template <class V>
 }
 
 }  // namespace ctsql::detail::postgresql_impl
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/postgresql/values_inl.hpp"
+#endif

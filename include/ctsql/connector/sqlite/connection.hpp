@@ -42,6 +42,7 @@
 #include "ctsql/connector/bulk_update.hpp"
 #include "ctsql/connector/error.hpp"
 #include "ctsql/connector/row_mapping.hpp"
+#include "ctsql/connector/separate_compilation.hpp"
 #include "ctsql/connector/sqlite/error.hpp"
 #include "ctsql/connector/sqlite/values.hpp"
 #include "ctsql/connector/sqlite/dynamic.hpp"  // dynamic queries (added with ctsql::dynamic)
@@ -128,56 +129,13 @@ class state {
 public:
     // minimum_version: SQLITE_VERSION_NUMBER form (3040000), the connection's dialect. Cold
     // (compiled for size in every TU that opens a connection): it runs once per connection.
-    [[gnu::cold]] state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version) {
-        if (static_cast<std::uint32_t>(sqlite3_libversion_number()) < minimum_version)
-            throw connection_error(join_text("the SQLite library's version ", sqlite3_libversion(),
-                                          " is older than the connection's dialect (",
-                                          std::to_string(minimum_version), ")"));
-        int flags = SQLITE_OPEN_URI | (options.serialized ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX);
-        if (options.read_only) flags |= SQLITE_OPEN_READONLY;
-        else flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
-        const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-        if (rc != SQLITE_OK) {
-            std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-            sqlite3_close_v2(db);
-            db = nullptr;
-            throw connection_error(join_text("cannot open SQLite database \"", path, "\": ", message), {}, {}, rc);
-        }
-        try {
-            sqlite3_extended_result_codes(db, 1);
-            sqlite3_busy_timeout(db, static_cast<int>(options.busy_timeout.count()));
-            if (options.foreign_keys) exec("PRAGMA foreign_keys = ON");
-            if (options.wal) enable_wal();
-        } catch (...) {
-            sqlite3_close_v2(db);
-            throw;
-        }
-    }
+    [[gnu::cold]] state(const std::string& path, const sqlite_options& options, std::uint32_t minimum_version);
     state(const state&) = delete;
     state& operator=(const state&) = delete;
-    ~state() {
-        for (auto& entry : cache) sqlite3_finalize(entry.stmt);
-        for (sqlite3_stmt* stmt : control) sqlite3_finalize(stmt);
-        sqlite3_close_v2(db);  // _v2: a fetch() range that outlives the connection keeps it open
-    }
+    ~state();
 
     // Cold: once per statement and connection (its cost is SQLite's parsing).
-    [[gnu::cold]] sqlite3_stmt* prepare(const char* sql, std::size_t size) {
-        sqlite3_stmt* stmt = nullptr;
-        const char* tail = nullptr;
-        const int rc = sqlite3_prepare_v3(db, sql, static_cast<int>(size), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
-        if (rc != SQLITE_OK) throw_error(db, rc, std::string_view(sql, size));
-        for (const char* p = tail; p != nullptr && p < sql + size; ++p) {
-            if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && *p != ';') {
-                sqlite3_finalize(stmt);
-                throw usage_error("the statement text holds more than one statement (run scripts with execute() "
-                                  "of a script statement such as create_all)",
-                                  std::string(sql, size));
-            }
-        }
-        if (stmt == nullptr) throw usage_error("the statement text holds no statement", std::string(sql, size));
-        return stmt;
-    }
+    [[gnu::cold]] sqlite3_stmt* prepare(const char* sql, std::size_t size);
 
     // The statement for `slot` (prepared on first use), or a temporary one while it is busy. The
     // common case, prepared and free, inline; the rest out of line.
@@ -192,19 +150,7 @@ public:
         return acquire_slow(slot, sql, size);
     }
 
-    [[gnu::noinline]] statement_lease acquire_slow(std::size_t slot, const char* sql, std::size_t size) {
-        if (slot >= cache.size()) cache.resize(slot + 1);
-        cache_entry& entry = cache[slot];
-        if (entry.busy) return statement_lease(*this, prepare(sql, size), npos);
-        if (entry.key != sql) {
-            sqlite3_stmt* stmt = prepare(sql, size);
-            sqlite3_finalize(entry.stmt);
-            entry.stmt = stmt;
-            entry.key = sql;
-        }
-        entry.busy = true;
-        return statement_lease(*this, entry.stmt, slot);
-    }
+    statement_lease acquire_slow(std::size_t slot, const char* sql, std::size_t size);
 
     void finish(sqlite3_stmt* stmt, std::size_t slot) noexcept {
         sqlite3_reset(stmt);
@@ -224,70 +170,15 @@ public:
     }
 
     // Runs SQL text of one or more statements without parameters (scripts, PRAGMAs).
-    void exec(const char* sql) {
-        char* message = nullptr;
-        const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-        if (rc != SQLITE_OK) {
-            std::string text = message != nullptr ? message : sqlite3_errmsg(db);
-            sqlite3_free(message);
-            throw_code(rc, std::move(text), sql);
-        }
-    }
+    void exec(const char* sql);
 
     // ---- transactions (the Backend of basic_transaction) ---------------------------------------
     unsigned transaction_depth() const noexcept { return depth; }
 
-    unsigned begin(sqlite_transaction_mode mode) {
-        if (depth == 0) {
-            const int which = static_cast<int>(mode);
-            static constexpr const char* begin_sql[] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"};
-            run_control(which, begin_sql[which]);
-        } else {
-            if (mode != sqlite_transaction_mode::deferred)
-                throw usage_error("a nested transaction is a SAVEPOINT and takes no transaction mode");
-            exec(savepoint_sql("SAVEPOINT ", depth).c_str());
-        }
-        return ++depth;
-    }
-
-    void commit_transaction(unsigned level) {
-        check_innermost(level, "commit");
-        if (level == 1) {
-            try {
-                run_control(3, "COMMIT");
-            } catch (...) {
-                sync_depth();  // SQLite keeps the transaction open after some failed COMMITs
-                throw;
-            }
-        } else {
-            exec(savepoint_sql("RELEASE SAVEPOINT ", level - 1).c_str());
-        }
-        depth = level - 1;
-    }
-
-    void rollback_transaction(unsigned level) {
-        check_innermost(level, "rollback");
-        if (sqlite3_get_autocommit(db) != 0) {  // SQLite already rolled back (after an I/O error, ...)
-            depth = 0;
-            return;
-        }
-        if (level == 1) {
-            depth = 0;
-            run_control(4, "ROLLBACK");
-        } else {
-            depth = level - 1;
-            const std::string name = std::to_string(level - 1);
-            exec(join_text("ROLLBACK TO SAVEPOINT ctsql_", name, "; RELEASE SAVEPOINT ctsql_", name).c_str());
-        }
-    }
-
-    void rollback_transaction_noexcept(unsigned level) noexcept {
-        try {
-            rollback_transaction(level);
-        } catch (...) {
-            if (depth >= level) depth = level - 1;
-        }
-    }
+    unsigned begin(sqlite_transaction_mode mode);
+    void commit_transaction(unsigned level);
+    void rollback_transaction(unsigned level);
+    void rollback_transaction_noexcept(unsigned level) noexcept;
 
     sqlite3* db = nullptr;
     std::vector<cache_entry> cache;
@@ -295,38 +186,16 @@ public:
     sqlite3_stmt* control[5] = {};  // BEGIN DEFERRED / IMMEDIATE / EXCLUSIVE, COMMIT, ROLLBACK
 
 private:
-    static std::string savepoint_sql(const char* verb, unsigned level) {
-        return join_text(verb, "ctsql_", std::to_string(level));
-    }
-
-    void check_innermost(unsigned level, const char* what) const {
-        if (level != depth)
-            throw usage_error(join_text("cannot ", what, " a transaction while a transaction nested in it is open"));
-    }
+    static std::string savepoint_sql(const char* verb, unsigned level);
+    void check_innermost(unsigned level, const char* what) const;
 
     void sync_depth() noexcept {
         if (sqlite3_get_autocommit(db) != 0) depth = 0;
     }
 
-    void run_control(int which, const char* sql) {
-        sqlite3_stmt*& stmt = control[which];
-        if (stmt == nullptr) stmt = prepare(sql, std::char_traits<char>::length(sql));
-        const int rc = sqlite3_step(stmt);
-        sqlite3_reset(stmt);
-        if (rc != SQLITE_DONE) throw_error(db, rc, sql);
-    }
+    void run_control(int which, const char* sql);
 
-    [[gnu::cold]] void enable_wal() {
-        sqlite3_stmt* stmt = prepare("PRAGMA journal_mode = WAL", 25);
-        const int rc = sqlite3_step(stmt);
-        std::string mode;
-        if (rc == SQLITE_ROW) mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-        sqlite3_finalize(stmt);
-        if (rc != SQLITE_ROW) throw_error(db, rc, "PRAGMA journal_mode = WAL");
-        if (mode != "wal")
-            throw connection_error(join_text("cannot enable WAL: the journal mode stays \"", mode,
-                                          "\" (an in-memory or temporary database has no WAL)"));
-    }
+    [[gnu::cold]] void enable_wal();
 };
 
 inline void statement_lease::release() noexcept {
@@ -343,11 +212,7 @@ inline void statement_lease::remember_rows(std::size_t rows) noexcept {
 
 // A raw statement's declared row must match what the statement returns. The comparison inline,
 // the error out of line: one copy per TU instead of one per row type.
-[[noreturn, gnu::cold, gnu::noinline]] inline void column_count_differs(sqlite3_stmt* stmt, std::size_t declared) {
-    throw usage_error(join_text("the statement returns ", std::to_string(sqlite3_column_count(stmt)),
-                             " columns; its row type declares ", std::to_string(declared)),
-                      sqlite3_sql(stmt));
-}
+[[noreturn, gnu::cold]] void column_count_differs(sqlite3_stmt* stmt, std::size_t declared);
 
 inline void check_column_count(sqlite3_stmt* stmt, std::size_t declared) {
     if (sqlite3_column_count(stmt) != static_cast<int>(declared)) [[unlikely]]
@@ -393,9 +258,7 @@ inline void read_row(sqlite3_stmt* stmt, Target& target) {
     }
 }
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void step_failed(sqlite3_stmt* stmt, int rc) {
-    throw_error(sqlite3_db_handle(stmt), rc, sqlite3_sql(stmt));
-}
+[[noreturn, gnu::cold]] void step_failed(sqlite3_stmt* stmt, int rc);
 
 // ---- The statement-independent part of fetch_* -----------------------------------------------
 // Compiled once per translation unit instead of inlined into every statement's entry point:
@@ -432,42 +295,16 @@ void read_one_row(sqlite3_stmt* stmt, void* row) {
 
 // Every row into the vector at `rows` (read by `read`); `reserve`: make room for as many rows as
 // the statement's previous execution returned (a fresh vector).
-[[gnu::noinline]] inline std::size_t fetch_rows(statement_lease& lease, std::size_t columns, rows_reader read, void* rows,
-                                                bool reserve) {
-    sqlite3_stmt* stmt = lease.get();
-    check_column_count(stmt, columns);
-    // A statement run again usually returns about as many rows as last time (a page, a LIMIT):
-    // one allocation instead of growing 1, 2, 4, ...
-    const std::size_t last = lease.last_rows();
-    const std::size_t count = read(stmt, rows, !reserve ? 0 : last < max_reserved_rows ? last : max_reserved_rows);
-    lease.remember_rows(count);
-    return count;
-}
+// Out of line (gnu::noinline on the definition, connection_inl.hpp): one copy per TU, or one in
+// the library.
+std::size_t fetch_rows(statement_lease& lease, std::size_t columns, rows_reader read, void* rows, bool reserve);
 
 // Reads the statement's only row into the object at `row`; false when there is none (or
 // row_count_error when `required`), row_count_error when there are several. `single`: the
 // statement cannot return a second row (a whole key fixed, LIMIT 1), which is then not stepped
 // for (the lease resets the statement).
-[[gnu::noinline]] inline bool fetch_at_most_one(const statement_lease& lease, std::size_t columns, row_reader read,
-                                                void* row, bool single, bool required) {
-    sqlite3_stmt* stmt = lease.get();
-    check_column_count(stmt, columns);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-        if (required) throw row_count_error("fetch_one: the statement returned no row", std::string(sqlite3_sql(stmt)));
-        return false;
-    }
-    if (rc == SQLITE_ROW) {
-        read(stmt, row);
-        if (single) return true;
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_DONE) return true;
-        if (rc == SQLITE_ROW)
-            throw row_count_error("the statement returned more than one row where at most one was expected",
-                                  std::string(sqlite3_sql(stmt)));
-    }
-    step_failed(stmt, rc);
-}
+bool fetch_at_most_one(const statement_lease& lease, std::size_t columns, row_reader read, void* row, bool single,
+                       bool required);
 
 }  // namespace detail::sqlite_impl
 
@@ -906,3 +743,7 @@ using sqlite_connection = basic_sqlite_connection<>;
 using sqlite_transaction = sqlite_connection::transaction_type;
 
 }  // namespace ctsql
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/sqlite/connection_inl.hpp"
+#endif

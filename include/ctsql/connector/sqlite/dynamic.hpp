@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "ctsql/connector/dynamic.hpp"
+#include "ctsql/connector/separate_compilation.hpp"
 #include "ctsql/connector/sqlite/values.hpp"
 
 namespace ctsql::detail::sqlite_impl {
@@ -57,9 +58,7 @@ public:
     dynamic_statements() = default;
     dynamic_statements(const dynamic_statements&) = delete;
     dynamic_statements& operator=(const dynamic_statements&) = delete;
-    ~dynamic_statements() {
-        for (entry& e : entries_) sqlite3_finalize(e.stmt);
-    }
+    ~dynamic_statements();
 
     // The idle cached statement for `sql`, now in use; nullptr if there is none.
     sqlite3_stmt* find(std::string_view sql, std::size_t hash) noexcept {
@@ -74,19 +73,7 @@ public:
 
     // Caches `stmt`, just prepared for `sql` and in use; finalizes the least recently used idle
     // statement when the cache is full. On failure (no memory) the caller still owns `stmt`.
-    void add(std::string_view sql, std::size_t hash, sqlite3_stmt* stmt) {
-        if (entries_.size() >= capacity) {
-            entry* oldest = nullptr;
-            for (entry& e : entries_)
-                if (!e.busy && (oldest == nullptr || e.used < oldest->used)) oldest = &e;
-            if (oldest != nullptr) {
-                sqlite3_finalize(oldest->stmt);
-                *oldest = entry{hash, std::string(sql), stmt, ++clock_, true};
-                return;
-            }
-        }
-        entries_.push_back(entry{hash, std::string(sql), stmt, ++clock_, true});
-    }
+    void add(std::string_view sql, std::size_t hash, sqlite3_stmt* stmt);
 
     // A statement from find() or add(), after use: reset and idle again.
     void release(sqlite3_stmt* stmt) noexcept {
@@ -148,3 +135,7 @@ dynamic_lease acquire_dynamic(dynamic_statements& cache, const std::string& sql,
 }
 
 }  // namespace ctsql::detail::sqlite_impl
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/sqlite/dynamic_inl.hpp"
+#endif

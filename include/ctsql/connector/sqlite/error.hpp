@@ -8,46 +8,18 @@
 #include <sqlite3.h>
 
 #include "ctsql/connector/error.hpp"
+#include "ctsql/connector/separate_compilation.hpp"
 
 namespace ctsql::detail::sqlite_impl {
 
 // Throws the exception for result code `rc` (extended), with `message` and the SQL involved.
-[[noreturn, gnu::cold]] inline void throw_code(int rc, std::string message, std::string_view sql) {
-    std::string text(sql);
-    switch (rc) {
-        case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY:
-        case SQLITE_CONSTRAINT_ROWID:
-            throw unique_violation(std::move(message), std::move(text), {}, rc);
-        case SQLITE_CONSTRAINT_FOREIGNKEY:
-            throw foreign_key_violation(std::move(message), std::move(text), {}, rc);
-        case SQLITE_CONSTRAINT_NOTNULL:
-            throw not_null_violation(std::move(message), std::move(text), {}, rc);
-        case SQLITE_CONSTRAINT_CHECK:
-            throw check_violation(std::move(message), std::move(text), {}, rc);
-        case SQLITE_CONSTRAINT_DATATYPE:
-        case SQLITE_MISMATCH:
-            throw conversion_error(std::move(message), std::move(text), {}, rc);
-        default:
-            break;
-    }
-    switch (rc & 0xff) {
-        case SQLITE_CONSTRAINT:
-            throw constraint_violation(std::move(message), std::move(text), {}, rc);
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            throw busy_error(std::move(message), std::move(text), {}, rc);
-        case SQLITE_CANTOPEN:
-        case SQLITE_NOTADB:
-            throw connection_error(std::move(message), std::move(text), {}, rc);
-        default:
-            throw database_error(std::move(message), std::move(text), {}, rc);
-    }
-}
+[[noreturn, gnu::cold]] void throw_code(int rc, std::string message, std::string_view sql);
 
 // Throws for the failure `rc` of the last call on `db` (its message is read first).
-[[noreturn, gnu::cold]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
-    throw_code(rc, db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc), sql);
-}
+[[noreturn, gnu::cold]] void throw_error(sqlite3* db, int rc, std::string_view sql);
 
 }  // namespace ctsql::detail::sqlite_impl
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/sqlite/error_inl.hpp"
+#endif

@@ -25,6 +25,7 @@
 
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/error.hpp"
+#include "ctsql/connector/separate_compilation.hpp"
 #include "ctsql/connector/sqlite/error.hpp"
 #include "ctsql/connector/values.hpp"
 #include "ctsql/schema/sql_type.hpp"
@@ -38,16 +39,9 @@ struct bind_buffers {
     bool transient = false;      // strings and blobs: SQLITE_TRANSIENT (the caller's values may die)
 };
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void bind_failed(sqlite3_stmt* stmt, int rc, std::string_view parameter) {
-    sqlite3* db = sqlite3_db_handle(stmt);
-    const char* sql = sqlite3_sql(stmt);
-    throw_code(rc, join_text("cannot bind parameter \"", parameter, "\": ", sqlite3_errmsg(db)), sql != nullptr ? sql : "");
-}
+[[noreturn, gnu::cold]] void bind_failed(sqlite3_stmt* stmt, int rc, std::string_view parameter);
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void bind_conversion_failed(sqlite3_stmt* stmt, std::string_view parameter, std::string_view what) {
-    const char* sql = sqlite3_sql(stmt);
-    throw conversion_error(join_text("parameter \"", parameter, "\": ", what), sql != nullptr ? sql : "");
-}
+[[noreturn, gnu::cold]] void bind_conversion_failed(sqlite3_stmt* stmt, std::string_view parameter, std::string_view what);
 
 // Binds `value` (checked at compile time against parameter type T) at 1-based `position`.
 template <class T, class A>
@@ -148,10 +142,7 @@ constexpr std::string_view storage_class_name(int type) noexcept {
     }
 }
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void read_failed(sqlite3_stmt* stmt, std::string_view column, std::string_view what) {
-    const char* sql = sqlite3_sql(stmt);
-    throw conversion_error(join_text("column \"", column, "\": ", what), sql != nullptr ? sql : "");
-}
+[[noreturn, gnu::cold]] void read_failed(sqlite3_stmt* stmt, std::string_view column, std::string_view what);
 
 template <class V>
 [[noreturn]] void wrong_storage_class(sqlite3_stmt* stmt, std::string_view column, int type) {
@@ -296,3 +287,7 @@ template <class M>
 }
 
 }  // namespace ctsql::detail::sqlite_impl
+
+#if !defined(CTSQL_SEPARATE_COMPILATION)
+#include "ctsql/connector/sqlite/values_inl.hpp"
+#endif
