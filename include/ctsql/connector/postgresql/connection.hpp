@@ -493,7 +493,7 @@ public:
             using Parameters = detail::connector_parameters<S>;
             using Types = parameter_types<Parameters>;
             constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-            const std::size_t slot = detail::statement_slot<Statement>();
+            const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
             const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
             std::optional<transaction_type> own;
             if (state_->depth == 0) own.emplace(transaction());
@@ -627,7 +627,7 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+            const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
             std::vector<detail::fetch_target<Target, Row>> rows;
             detail::postgresql_impl::read_rows_into<Row>(r.get(), types, rows, sql);
             return rows;
@@ -649,7 +649,7 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+            const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
             return detail::postgresql_impl::read_rows_into<Row>(r.get(), types, into, sql);
         }
     }
@@ -691,7 +691,7 @@ public:
             using Parameters = detail::connector_parameters<S>;
             using Types = detail::postgresql_impl::parameter_types<Parameters>;
             constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-            const std::size_t slot = detail::statement_slot<Statement>();
+            const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
             const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
             detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
             detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
@@ -865,7 +865,7 @@ private:
         using Parameters = detail::connector_parameters<S>;
         using Types = detail::postgresql_impl::parameter_types<Parameters>;
         constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-        const std::size_t slot = detail::statement_slot<Statement>();
+        const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
         const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
         detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
         detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
@@ -897,7 +897,7 @@ private:
         using Row = detail::connector_row<S>;
         detail::postgresql_impl::result_ptr r = run<S>(args...);
         const std::string_view sql = sql_text<S>();
-        const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+        const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
         const int count = PQntuples(r.get());
         if (count > 1)
             throw row_count_error(

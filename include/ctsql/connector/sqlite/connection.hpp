@@ -576,7 +576,7 @@ public:
             return 0;
         } else {
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             return state_->run(lease.get());
         }
     }
@@ -658,7 +658,7 @@ public:
             using T = detail::fetch_target<Target, Row>;
             std::vector<T> rows;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
                                             &detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>, &rows, true);
             return rows;
@@ -679,7 +679,7 @@ public:
         } else {
             using Row = detail::connector_row<S>;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             return detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
                                                    &detail::sqlite_impl::read_rows<Row, T, A>, &into, false);
         }
@@ -698,7 +698,7 @@ public:
             using Row = detail::connector_row<S>;
             T row;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
                                                    &detail::sqlite_impl::read_one_row<Row, T>, &row,
                                                    detail::at_most_one_row<S>, true);
@@ -717,7 +717,7 @@ public:
             using Row = detail::connector_row<S>;
             std::optional<T> row(std::in_place);
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             if (!detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
                                                         &detail::sqlite_impl::read_one_row<Row, T>, &*row,
                                                         detail::at_most_one_row<S>, false))
@@ -853,15 +853,23 @@ private:
         using Statement = std::remove_cvref_t<S>;
         static_assert(!detail::script_statement<Statement>, "a script returns no rows");
         constexpr std::string_view text = ctsql::sql<Dialect, Statement>();
-        return state_->acquire(detail::statement_slot<Statement>(), text.data(), text.size());
+        return state_->acquire(detail::statement_slot(detail::assigned_slot<Statement>), text.data(), text.size());
     }
 
     // The statement, prepared (once) and bound, for a statement that completes inside the
-    // caller's frame (values bound in place; `texts` lives in that frame too).
-    template <class S, class Texts, class... Args>
-    detail::sqlite_impl::statement_lease bound(Texts& texts, const Args&... args) {
-        detail::sqlite_impl::statement_lease lease = acquire<S>();
-        detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), {texts.text, false}, args...);
+    // caller's frame (values bound in place; `texts` lives in that frame too). One function per
+    // statement and argument types, the parameters Ps deduced from connector_parameters<S>{}: the
+    // preparation and the binding fold are in it, not in layers of their own (each function a
+    // query instantiates costs compile time).
+    template <class S, class Texts, class... Ps, class... Args>
+    detail::sqlite_impl::statement_lease bound(type_list<Ps...>, Texts& texts, const Args&... args) {
+        using Statement = std::remove_cvref_t<S>;
+        constexpr std::string_view text = ctsql::sql<Dialect, Statement>();
+        detail::sqlite_impl::statement_lease lease =
+            state_->acquire(detail::statement_slot(detail::assigned_slot<Statement>), text.data(), text.size());
+        [[maybe_unused]] const detail::sqlite_impl::bind_buffers buffers{texts.text, false};
+        [[maybe_unused]] int position = 0;
+        (detail::sqlite_impl::bind_value<typename Ps::type>(lease.get(), ++position, args, Ps::name.view(), buffers), ...);
         return lease;
     }
 
