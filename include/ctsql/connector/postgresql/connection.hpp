@@ -30,6 +30,7 @@
 
 #include <libpq-fe.h>
 
+#include "ctsql/connector/aggregate_fields_of.hpp"
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
@@ -323,13 +324,34 @@ template <class Row, class Target, class Mapping, std::size_t... K>
      ...);
 }
 
+// Reads row `row` into `fields`, columns 0, 1, ...: one function per list of field types (an
+// aggregate's fields, which with_fields passes by a structured binding, without a function per
+// field).
+struct field_reader {
+    const PGresult* r;
+    int row;
+    const Oid* types;
+    const std::string_view* names;  // row_columns<Row>::names
+    std::string_view sql;
+    template <class... F>
+    [[gnu::always_inline]] void operator()(F&... fields) const {
+        int col = 0;
+        ((read_value(r, row, col, types[col], fields, names[col], sql), ++col), ...);
+    }
+};
+
 // Reads row `row` of `r` (column type OIDs `types`) into `target` through row_mapping<Target,
 // Row> (inline: it is the body of every fetch loop).
 template <class Row, class Target>
 [[gnu::always_inline]] inline void read_row(const PGresult* r, int row, const Oid* types, Target& target,
                                             std::string_view sql) {
     using Mapping = row_mapping<Target, Row>;
-    read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
+#if BOOST_PFR_USE_CPP17
+    if constexpr (mapping_kind_of<Target>() == mapping_kind::aggregate)
+        with_fields<Mapping::size>(target, field_reader{r, row, types, row_columns<Row>::names, sql});
+    else
+#endif
+        read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
 }
 
 // Reads every row of `r` into `into`, reusing its elements (row i into into[i]); the row count.

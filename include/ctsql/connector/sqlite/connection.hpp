@@ -33,6 +33,7 @@
 
 #include <sqlite3.h>
 
+#include "ctsql/connector/aggregate_fields_of.hpp"
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/at_most_one_row.hpp"
 #include "ctsql/connector/arguments.hpp"
@@ -363,31 +364,38 @@ inline void read_fields(sqlite3_stmt* stmt, Target& target, std::index_sequence<
      ...);
 }
 
-// An aggregate's fields, as Boost.PFR ties them (once per row, not once per field): field K is
-// the base base_from_member<K, F&>, so the fold names no function per field.
-template <class Row, std::size_t... K, class... F>
-inline void read_tied(sqlite3_stmt* stmt,
-                      boost::pfr::detail::sequence_tuple::tuple_base<std::index_sequence<K...>, F&...>& fields) {
-    (read_value(stmt, static_cast<int>(K),
-                static_cast<boost::pfr::detail::sequence_tuple::base_from_member<K, F&>&>(fields).value,
-                row_columns<Row>::names[K]),
-     ...);
-}
+// Reads the current row's columns 0, 1, ... into `fields`: one function per list of field
+// types, shared by every struct with those field types (with_fields passes an aggregate's fields).
+struct field_reader {
+    sqlite3_stmt* stmt;
+    const std::string_view* names;  // row_columns<Row>::names
+    template <class... F>
+    void operator()(F&... fields) const {
+        int col = 0;
+        ((read_value(stmt, col, fields, names[col]), ++col), ...);
+    }
+};
 
-// Reads the current row of `stmt` into `target` through row_mapping<Target, Row>: one call of
-// read_value per field.
+// Reads the current row of `stmt` into the Target at `row` through row_mapping<Target, Row>:
+// one call of read_value per field. A row_reader (below); the row loops call it directly, so a
+// fetch instantiates one reading function per row type and target.
 template <class Row, class Target>
-inline void read_row(sqlite3_stmt* stmt, Target& target) {
+void read_one_row(sqlite3_stmt* stmt, void* row) {
+    Target& target = *static_cast<Target*>(row);
     using Mapping = row_mapping<Target, Row>;
 #if BOOST_PFR_USE_CPP17
     if constexpr (mapping_kind_of<Target>() == mapping_kind::aggregate) {
-        auto fields = boost::pfr::detail::tie_as_tuple(target, boost::pfr::detail::size_t_<Mapping::size>{});
-        read_tied<Row>(stmt, fields);
+        with_fields<Mapping::size>(target, field_reader{stmt, row_columns<Row>::names});
     } else
 #endif
     {
         read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
     }
+}
+
+template <class Row, class Target>
+inline void read_row(sqlite3_stmt* stmt, Target& target) {
+    read_one_row<Row, Target>(stmt, &target);
 }
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void step_failed(sqlite3_stmt* stmt, int rc) {
@@ -413,8 +421,8 @@ std::size_t read_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
     std::size_t count = 0;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (count < old_size) read_row<Row>(stmt, into[count]);
-        else read_row<Row>(stmt, into.emplace_back());
+        if (count < old_size) read_one_row<Row, T>(stmt, &into[count]);
+        else read_one_row<Row, T>(stmt, &into.emplace_back());
         ++count;
     }
     if (rc != SQLITE_DONE) step_failed(stmt, rc);
@@ -422,9 +430,24 @@ std::size_t read_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
     return count;
 }
 
+// The same for a new (empty) vector, for fetch_all: no element to reuse, nothing to erase, so
+// the row is read once in the loop (read_rows reads it in two places) and the vector's only
+// members used are reserve and emplace_back, as in a hand-written loop.
 template <class Row, class T>
-void read_one_row(sqlite3_stmt* stmt, void* row) {
-    read_row<Row>(stmt, *static_cast<T*>(row));
+std::size_t read_new_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
+    std::vector<T>& into = *static_cast<std::vector<T>*>(rows);
+    if (reserve != 0) into.reserve(reserve);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) read_one_row<Row, T>(stmt, &into.emplace_back());
+    if (rc != SQLITE_DONE) step_failed(stmt, rc);
+    return into.size();
+}
+
+// fetch_optional's row_reader: the row is constructed in the std::optional<T> at `row` only
+// when there is one (no reset, no row to move out of).
+template <class Row, class T>
+void read_optional_row(sqlite3_stmt* stmt, void* row) {
+    read_one_row<Row, T>(stmt, &static_cast<std::optional<T>*>(row)->emplace());
 }
 
 // Every row into the vector at `rows` (read by `read`); `reserve`: make room for as many rows as
@@ -660,7 +683,7 @@ public:
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
             detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
-                                            &detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>, &rows, true);
+                                            &detail::sqlite_impl::read_new_rows<Row, T>, &rows, true);
             return rows;
         }
     }
@@ -715,13 +738,12 @@ public:
         } else {
             using T = detail::fetch_target<Target, detail::connector_row<S>>;
             using Row = detail::connector_row<S>;
-            std::optional<T> row(std::in_place);
+            std::optional<T> row;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
             const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
-            if (!detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
-                                                        &detail::sqlite_impl::read_one_row<Row, T>, &*row,
-                                                        detail::at_most_one_row<S>, false))
-                row.reset();
+            detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
+                                                   &detail::sqlite_impl::read_optional_row<Row, T>, &row,
+                                                   detail::at_most_one_row<S>, false);
             return row;
         }
     }
@@ -773,7 +795,7 @@ public:
             detail::sqlite_impl::check_columns<Row>(stmt);
             using T = detail::fetch_target<Target, Row>;
             std::vector<T> rows;
-            detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>(stmt, &rows, 0);
+            detail::sqlite_impl::read_new_rows<Row, T>(stmt, &rows, 0);
             return rows;
         }
     }
