@@ -379,9 +379,10 @@ struct field_reader {
 
 // Reads the current row of `stmt` into the Target at `row` through row_mapping<Target, Row>:
 // one call of read_value per field. A row_reader (below); the row loops call it directly, so a
-// fetch instantiates one reading function per row type and target.
+// fetch instantiates one reading function per row type and target. Always inline into the
+// loops (g++ declined for wide rows: a call per row), out of line only as fetch_one's reader.
 template <class Row, class Target>
-void read_one_row(sqlite3_stmt* stmt, void* row) {
+[[gnu::always_inline]] inline void read_one_row(sqlite3_stmt* stmt, void* row) {
     Target& target = *static_cast<Target*>(row);
     using Mapping = row_mapping<Target, Row>;
 #if BOOST_PFR_USE_CPP17
