@@ -30,6 +30,7 @@
 
 #include <libpq-fe.h>
 
+#include "ctsql/connector/aggregate_fields_of.hpp"
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/arguments.hpp"
 #include "ctsql/connector/bulk_insert.hpp"
@@ -201,13 +202,34 @@ template <class Row, class Target, class Mapping, std::size_t... K>
      ...);
 }
 
+// Reads row `row` into `fields`, columns 0, 1, ...: one function per list of field types (an
+// aggregate's fields, which with_fields passes by a structured binding, without a function per
+// field).
+struct field_reader {
+    const PGresult* r;
+    int row;
+    const Oid* types;
+    const std::string_view* names;  // row_columns<Row>::names
+    std::string_view sql;
+    template <class... F>
+    [[gnu::always_inline]] void operator()(F&... fields) const {
+        int col = 0;
+        ((read_value(r, row, col, types[col], fields, names[col], sql), ++col), ...);
+    }
+};
+
 // Reads row `row` of `r` (column type OIDs `types`) into `target` through row_mapping<Target,
 // Row> (inline: it is the body of every fetch loop).
 template <class Row, class Target>
 [[gnu::always_inline]] inline void read_row(const PGresult* r, int row, const Oid* types, Target& target,
                                             std::string_view sql) {
     using Mapping = row_mapping<Target, Row>;
-    read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
+#if BOOST_PFR_USE_CPP17
+    if constexpr (mapping_kind_of<Target>() == mapping_kind::aggregate)
+        with_fields<Mapping::size>(target, field_reader{r, row, types, row_columns<Row>::names, sql});
+    else
+#endif
+        read_fields<Row, Target, Mapping>(r, row, types, target, sql, std::make_index_sequence<Mapping::size>{});
 }
 
 // Reads every row of `r` into `into`, reusing its elements (row i into into[i]); the row count.
@@ -371,7 +393,7 @@ public:
             using Parameters = detail::connector_parameters<S>;
             using Types = parameter_types<Parameters>;
             constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-            const std::size_t slot = detail::statement_slot<Statement>();
+            const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
             const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
             std::optional<transaction_type> own;
             if (state_->depth == 0) own.emplace(transaction());
@@ -505,7 +527,7 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+            const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
             std::vector<detail::fetch_target<Target, Row>> rows;
             detail::postgresql_impl::read_rows_into<Row>(r.get(), types, rows, sql);
             return rows;
@@ -527,7 +549,7 @@ public:
         } else {
             detail::postgresql_impl::result_ptr r = run<S>(args...);
             const std::string_view sql = sql_text<S>();
-            const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+            const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
             return detail::postgresql_impl::read_rows_into<Row>(r.get(), types, into, sql);
         }
     }
@@ -569,7 +591,7 @@ public:
             using Parameters = detail::connector_parameters<S>;
             using Types = detail::postgresql_impl::parameter_types<Parameters>;
             constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-            const std::size_t slot = detail::statement_slot<Statement>();
+            const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
             const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
             detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
             detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
@@ -743,7 +765,7 @@ private:
         using Parameters = detail::connector_parameters<S>;
         using Types = detail::postgresql_impl::parameter_types<Parameters>;
         constexpr std::string_view sql = ctsql::sql<Dialect, Statement>();
-        const std::size_t slot = detail::statement_slot<Statement>();
+        const std::size_t slot = detail::statement_slot(detail::assigned_slot<Statement>);
         const char* name = state_->prepared(slot, sql.data(), static_cast<int>(Parameters::size), Types::oids);
         detail::postgresql_impl::parameter_buffers<Parameters::size> buffers;
         detail::postgresql_impl::encoder<Parameters>::encode(buffers, sql, args...);
@@ -775,7 +797,7 @@ private:
         using Row = detail::connector_row<S>;
         detail::postgresql_impl::result_ptr r = run<S>(args...);
         const std::string_view sql = sql_text<S>();
-        const Oid* types = state_->result_types(detail::statement_slot<S>(), r.get(), detail::row_columns<Row>::size, sql);
+        const Oid* types = state_->result_types(detail::statement_slot(detail::assigned_slot<std::remove_cvref_t<S>>), r.get(), detail::row_columns<Row>::size, sql);
         const int count = PQntuples(r.get());
         if (count > 1)
             throw row_count_error(

@@ -35,6 +35,7 @@
 
 #include <sqlite3.h>
 
+#include "ctsql/connector/aggregate_fields_of.hpp"
 #include "ctsql/connector/argument_rows.hpp"
 #include "ctsql/connector/at_most_one_row.hpp"
 #include "ctsql/connector/arguments.hpp"
@@ -231,31 +232,40 @@ inline void read_fields(sqlite3_stmt* stmt, Target& target, std::index_sequence<
      ...);
 }
 
-// An aggregate's fields, as Boost.PFR ties them (once per row, not once per field): field K is
-// the base base_from_member<K, F&>, so the fold names no function per field.
-template <class Row, std::size_t... K, class... F>
-inline void read_tied(sqlite3_stmt* stmt,
-                      boost::pfr::detail::sequence_tuple::tuple_base<std::index_sequence<K...>, F&...>& fields) {
-    (read_value(stmt, static_cast<int>(K),
-                static_cast<boost::pfr::detail::sequence_tuple::base_from_member<K, F&>&>(fields).value,
-                row_columns<Row>::names[K]),
-     ...);
-}
+// Reads the current row's columns 0, 1, ... into `fields` (with_fields passes an aggregate's
+// fields). Inline, and the column names constants of Row: each field costs the call of its
+// read_value and nothing else (as many instructions per row as before with_fields).
+template <class Row>
+struct field_reader {
+    sqlite3_stmt* stmt;
+    template <class... F>
+    [[gnu::always_inline]] void operator()(F&... fields) const {
+        int col = 0;
+        ((read_value(stmt, col, fields, row_columns<Row>::names[col]), ++col), ...);
+    }
+};
 
-// Reads the current row of `stmt` into `target` through row_mapping<Target, Row>: one call of
-// read_value per field.
+// Reads the current row of `stmt` into the Target at `row` through row_mapping<Target, Row>:
+// one call of read_value per field. A row_reader (below); the row loops call it directly, so a
+// fetch instantiates one reading function per row type and target. Always inline into the
+// loops (g++ declined for wide rows: a call per row), out of line only as fetch_one's reader.
 template <class Row, class Target>
-inline void read_row(sqlite3_stmt* stmt, Target& target) {
+[[gnu::always_inline]] inline void read_one_row(sqlite3_stmt* stmt, void* row) {
+    Target& target = *static_cast<Target*>(row);
     using Mapping = row_mapping<Target, Row>;
 #if BOOST_PFR_USE_CPP17
     if constexpr (mapping_kind_of<Target>() == mapping_kind::aggregate) {
-        auto fields = boost::pfr::detail::tie_as_tuple(target, boost::pfr::detail::size_t_<Mapping::size>{});
-        read_tied<Row>(stmt, fields);
+        with_fields<Mapping::size>(target, field_reader<Row>{stmt});
     } else
 #endif
     {
         read_fields<Row, Target, Mapping>(stmt, target, std::make_index_sequence<Mapping::size>{});
     }
+}
+
+template <class Row, class Target>
+inline void read_row(sqlite3_stmt* stmt, Target& target) {
+    read_one_row<Row, Target>(stmt, &target);
 }
 
 [[noreturn, gnu::cold]] void step_failed(sqlite3_stmt* stmt, int rc);
@@ -279,8 +289,8 @@ std::size_t read_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
     std::size_t count = 0;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (count < old_size) read_row<Row>(stmt, into[count]);
-        else read_row<Row>(stmt, into.emplace_back());
+        // One call of the reader (inlined; two would each be a call).
+        read_one_row<Row, T>(stmt, count < old_size ? &into[count] : &into.emplace_back());
         ++count;
     }
     if (rc != SQLITE_DONE) step_failed(stmt, rc);
@@ -288,9 +298,24 @@ std::size_t read_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
     return count;
 }
 
+// The same for a new (empty) vector, for fetch_all: no element to reuse, nothing to erase, so
+// the row is read once in the loop (read_rows reads it in two places) and the vector's only
+// members used are reserve and emplace_back, as in a hand-written loop.
 template <class Row, class T>
-void read_one_row(sqlite3_stmt* stmt, void* row) {
-    read_row<Row>(stmt, *static_cast<T*>(row));
+std::size_t read_new_rows(sqlite3_stmt* stmt, void* rows, std::size_t reserve) {
+    std::vector<T>& into = *static_cast<std::vector<T>*>(rows);
+    if (reserve != 0) into.reserve(reserve);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) read_one_row<Row, T>(stmt, &into.emplace_back());
+    if (rc != SQLITE_DONE) step_failed(stmt, rc);
+    return into.size();
+}
+
+// fetch_optional's row_reader: the row is constructed in the std::optional<T> at `row` only
+// when there is one (no reset, no row to move out of).
+template <class Row, class T>
+void read_optional_row(sqlite3_stmt* stmt, void* row) {
+    read_one_row<Row, T>(stmt, &static_cast<std::optional<T>*>(row)->emplace());
 }
 
 // Every row into the vector at `rows` (read by `read`); `reserve`: make room for as many rows as
@@ -416,7 +441,7 @@ public:
             return 0;
         } else {
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             return state_->run(lease.get());
         }
     }
@@ -498,9 +523,9 @@ public:
             using T = detail::fetch_target<Target, Row>;
             std::vector<T> rows;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
-                                            &detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>, &rows, true);
+                                            &detail::sqlite_impl::read_new_rows<Row, T>, &rows, true);
             return rows;
         }
     }
@@ -519,7 +544,7 @@ public:
         } else {
             using Row = detail::connector_row<S>;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             return detail::sqlite_impl::fetch_rows(lease, detail::row_columns<Row>::size,
                                                    &detail::sqlite_impl::read_rows<Row, T, A>, &into, false);
         }
@@ -538,7 +563,7 @@ public:
             using Row = detail::connector_row<S>;
             T row;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
             detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
                                                    &detail::sqlite_impl::read_one_row<Row, T>, &row,
                                                    detail::at_most_one_row<S>, true);
@@ -555,13 +580,12 @@ public:
         } else {
             using T = detail::fetch_target<Target, detail::connector_row<S>>;
             using Row = detail::connector_row<S>;
-            std::optional<T> row(std::in_place);
+            std::optional<T> row;
             detail::sqlite_impl::timestamp_texts<detail::connector_parameters<S>> texts;
-            const detail::sqlite_impl::statement_lease lease = bound<S>(texts, args...);
-            if (!detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
-                                                        &detail::sqlite_impl::read_one_row<Row, T>, &*row,
-                                                        detail::at_most_one_row<S>, false))
-                row.reset();
+            const detail::sqlite_impl::statement_lease lease = bound<S>(detail::connector_parameters<S>{}, texts, args...);
+            detail::sqlite_impl::fetch_at_most_one(lease, detail::row_columns<Row>::size,
+                                                   &detail::sqlite_impl::read_optional_row<Row, T>, &row,
+                                                   detail::at_most_one_row<S>, false);
             return row;
         }
     }
@@ -613,7 +637,7 @@ public:
             detail::sqlite_impl::check_columns<Row>(stmt);
             using T = detail::fetch_target<Target, Row>;
             std::vector<T> rows;
-            detail::sqlite_impl::read_rows<Row, T, std::allocator<T>>(stmt, &rows, 0);
+            detail::sqlite_impl::read_new_rows<Row, T>(stmt, &rows, 0);
             return rows;
         }
     }
@@ -693,15 +717,23 @@ private:
         using Statement = std::remove_cvref_t<S>;
         static_assert(!detail::script_statement<Statement>, "a script returns no rows");
         constexpr std::string_view text = ctsql::sql<Dialect, Statement>();
-        return state_->acquire(detail::statement_slot<Statement>(), text.data(), text.size());
+        return state_->acquire(detail::statement_slot(detail::assigned_slot<Statement>), text.data(), text.size());
     }
 
     // The statement, prepared (once) and bound, for a statement that completes inside the
-    // caller's frame (values bound in place; `texts` lives in that frame too).
-    template <class S, class Texts, class... Args>
-    detail::sqlite_impl::statement_lease bound(Texts& texts, const Args&... args) {
-        detail::sqlite_impl::statement_lease lease = acquire<S>();
-        detail::sqlite_impl::binder<detail::connector_parameters<S>>::bind(lease.get(), {texts.text, false}, args...);
+    // caller's frame (values bound in place; `texts` lives in that frame too). One function per
+    // statement and argument types, the parameters Ps deduced from connector_parameters<S>{}: the
+    // preparation and the binding fold are in it, not in layers of their own (each function a
+    // query instantiates costs compile time).
+    template <class S, class Texts, class... Ps, class... Args>
+    detail::sqlite_impl::statement_lease bound(type_list<Ps...>, Texts& texts, const Args&... args) {
+        using Statement = std::remove_cvref_t<S>;
+        constexpr std::string_view text = ctsql::sql<Dialect, Statement>();
+        detail::sqlite_impl::statement_lease lease =
+            state_->acquire(detail::statement_slot(detail::assigned_slot<Statement>), text.data(), text.size());
+        [[maybe_unused]] const detail::sqlite_impl::bind_buffers buffers{texts.text, false};
+        [[maybe_unused]] int position = 0;
+        (detail::sqlite_impl::bind_value<typename Ps::type>(lease.get(), ++position, args, Ps::name.view(), buffers), ...);
         return lease;
     }
 
