@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build make pkg-config libsqlite3-dev libpq-dev postgresql-15
-          libboost1.81-dev catch2 libbenchmark-dev)
+          libboost1.81-dev catch2 libbenchmark-dev python3)
 pg_bin=/usr/lib/postgresql/15/bin
 
 missing=()

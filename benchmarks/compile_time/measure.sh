@@ -15,27 +15,47 @@
 # -DCTSQL_SEPARATE_COMPILATION (the connector's non-template code declared only; docs/building.md).
 # With VERIFY=1 it is linked against src/connector.cpp + src/sqlite.cpp, built once into a static
 # library here, and must print the raw TU's checksum too.
+# SHAPE=peers measures the peers' own TU instead (peer_shape.py: 32 queries on one `users` table
+# into std::vector<std::tuple>, perf-baselines.md section 6, where the issue's targets were set):
+# modes peers-raw and peers (+ peers-separate), N = 0 16 32, OUT .../compile_time_peers.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(0 10 32 50 100 200)
-read -r -a modes <<<"${MODES:-raw execute}"
 separate="${SEPARATE:-0}"
-[ "$separate" = 1 ] && modes+=(separate)
+if [ "${SHAPE:-}" = peers ]; then
+    [ ${#sizes[@]} -eq 0 ] && sizes=(0 16 32)
+    read -r -a modes <<<"${MODES:-peers-raw peers}"
+    [ "$separate" = 1 ] && modes+=(peers-separate)
+    verify_modes=(peers-raw peers)
+    out="${OUT:-$root/benchmarks/results/compile_time_peers}"
+else
+    [ ${#sizes[@]} -eq 0 ] && sizes=(0 10 32 50 100 200)
+    read -r -a modes <<<"${MODES:-raw execute}"
+    [ "$separate" = 1 ] && modes+=(separate)
+    verify_modes=(raw execute)
+    out="${OUT:-$root/benchmarks/results/compile_time}"
+fi
 read -r -a compilers <<<"${CXXS:-g++ clang++}"
 runs="${RUNS:-3}"
-out="${OUT:-$root/benchmarks/results/compile_time}"
 flags=(-std=c++20 -O2 -I"$root/include")
 separate_flags=(-DCTSQL_SEPARATE_COMPILATION)
-# The generator's mode for a measured mode (`separate` compiles the execute TU), and its flags.
-source_mode() { if [ "$1" = separate ]; then echo execute; else echo "$1"; fi; }
-mode_flags() { if [ "$1" = separate ]; then echo "${separate_flags[@]}"; fi; }
+# Writes the TU of a measured mode with N queries (`separate` compiles the execute TU, and
+# `peers-separate` the peers one, with separate_flags).
+generate() {
+    case "$2" in
+        separate) python3 "$here/generate.py" "$1" execute ;;
+        peers | peers-raw) python3 "$here/peer_shape.py" "$1" "$2" ;;
+        peers-separate) python3 "$here/peer_shape.py" "$1" peers ;;
+        *) python3 "$here/generate.py" "$1" "$2" ;;
+    esac
+}
+is_separate() { [ "$1" = separate ] || [ "$1" = peers-separate ]; }
+mode_flags() { if is_separate "$1"; then echo "${separate_flags[@]}"; fi; }
 
 if [ "${VERIFY:-0}" = 1 ]; then
-    verify_modes=(raw execute)
     if [ "$separate" = 1 ]; then
         # The connector's non-template code, compiled once (what -DCTSQL_SEPARATE_COMPILATION=ON
         # builds as ctsql_connector_compiled + ctsql_sqlite_compiled).
@@ -44,12 +64,12 @@ if [ "${VERIFY:-0}" = 1 ]; then
                 -o "$tmp/lib_$src.o"
         done
         ar rcs "$tmp/libctsql-separate.a" "$tmp/lib_connector.o" "$tmp/lib_sqlite.o"
-        verify_modes+=(separate)
+        if [ "${SHAPE:-}" = peers ]; then verify_modes+=(peers-separate); else verify_modes+=(separate); fi
     fi
     for n in "${sizes[@]}"; do
         for mode in "${verify_modes[@]}"; do
-            python3 "$here/generate.py" "$n" "$(source_mode "$mode")" >"$tmp/$mode.cpp"
-            if [ "$mode" = separate ]; then
+            generate "$n" "$mode" >"$tmp/$mode.cpp"
+            if is_separate "$mode"; then
                 g++ "${flags[@]}" "${separate_flags[@]}" -Wall -Wextra -Wpedantic -Werror "$tmp/$mode.cpp" \
                     -o "$tmp/$mode" "$tmp/libctsql-separate.a" -lsqlite3
             else
@@ -57,13 +77,14 @@ if [ "${VERIFY:-0}" = 1 ]; then
             fi
             "$tmp/$mode" >"$tmp/$mode.sum"
         done
+        raw_sum="$tmp/${verify_modes[0]}.sum"
         for mode in "${verify_modes[@]:1}"; do
-            if ! cmp -s "$tmp/raw.sum" "$tmp/$mode.sum"; then
-                echo "N=$n: raw and $mode TUs disagree: $(cat "$tmp/raw.sum") vs $(cat "$tmp/$mode.sum")" >&2
+            if ! cmp -s "$raw_sum" "$tmp/$mode.sum"; then
+                echo "N=$n: ${verify_modes[0]} and $mode TUs disagree: $(cat "$raw_sum") vs $(cat "$tmp/$mode.sum")" >&2
                 exit 1
             fi
         done
-        echo "N=$n: raw and ${verify_modes[*]:1} TUs print the same checksum $(cat "$tmp/raw.sum")" >&2
+        echo "N=$n: ${verify_modes[0]} and ${verify_modes[*]:1} TUs print the same checksum $(cat "$raw_sum")" >&2
     done
 fi
 
@@ -73,7 +94,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$runs"); do  # rounds outermost: drift in the machine's load hits every cell alike
     for n in "${sizes[@]}"; do
         for mode in "${modes[@]}"; do
-            [ -f "$tmp/$mode$n.cpp" ] || python3 "$here/generate.py" "$n" "$(source_mode "$mode")" >"$tmp/$mode$n.cpp"
+            [ -f "$tmp/$mode$n.cpp" ] || generate "$n" "$mode" >"$tmp/$mode$n.cpp"
             read -r -a extra <<<"$(mode_flags "$mode")"
             for cxx in "${compilers[@]}"; do
                 /usr/bin/time -f '%e %U %M' -o "$tmp/time" "$cxx" "${flags[@]}" ${extra[@]+"${extra[@]}"} -c "$tmp/$mode$n.cpp" -o "$tmp/tu.o"

@@ -27,10 +27,18 @@ MODE_TEXT = {
     "render": "`render` = ctsql statements (SELECT with joins, UPDATE, DELETE) checked and rendered for both dialects",
     "separate": "`separate` = the `execute` TU compiled with -DCTSQL_SEPARATE_COMPILATION (the connector's "
                 "non-template code only declared, compiled once in src/*.cpp: docs/building.md)",
+    "peers-raw": "`peers-raw` = the peers' TU (perf-baselines.md section 6: 32 queries on one `users` table, "
+                 "19 selects, 6 aggregates, 2 inserts, 3 updates, 2 deletes) with the sqlite3 C API into "
+                 "std::vector<std::tuple<...>>, a scalar or the affected-row count",
+    "peers": "`peers` = the same TU with ctsql statements and `sqlite_connection::fetch_all<std::tuple<...>> / "
+             "fetch_one / execute`",
+    "peers-separate": "`peers-separate` = the `peers` TU compiled with -DCTSQL_SEPARATE_COMPILATION",
     "advanced": "`advanced` = statements with subqueries, UNION ALL, window functions, CASE, CTEs and derived "
                 "tables, checked and rendered for both dialects",
 }
-MODE_TITLE = {"raw": "raw sqlite3", "execute": "ctsql", "separate": "ctsql (separate)", "render": "ctsql render", "advanced": "ctsql advanced"}
+MODE_TITLE = {"raw": "raw sqlite3", "execute": "ctsql", "separate": "ctsql (separate)", "render": "ctsql render",
+              "advanced": "ctsql advanced", "peers-raw": "raw sqlite3, peers' TU", "peers": "ctsql, peers' TU",
+              "peers-separate": "ctsql (separate), peers' TU"}
 
 
 def medians(rows):
@@ -80,7 +88,8 @@ def main():
           f"GNU time wall / user CPU / peak RSS. Compilers: {a.compilers}. "
           f"Load average (1/5/15 min) before: {a.load_before}, after: {a.load_after} "
           "(2 vCPUs shared with other jobs: wall time is inflated by load, user CPU time much less).", "",
-          "Modes: " + "; ".join(MODE_TEXT[m] for m in modes if m in MODE_TEXT) + ". Over a 10-table schema.", ""]
+          "Modes: " + "; ".join(MODE_TEXT[m] for m in modes if m in MODE_TEXT)
+          + (". Over a 10-table schema." if any(not m.startswith("peers") for m in modes) else "."), ""]
     head = "| N | compiler | " + " | ".join(f"{MODE_TITLE.get(m, m)} wall s | user s | peak MB" for m in modes) + " |"
     md += [head, "|" + "---|" * (2 + 3 * len(modes))]
     for n in sizes:
@@ -97,7 +106,7 @@ def main():
             md.append(f"| {MODE_TITLE.get(m, m)} | {cxx} | {s['wall_ms']:.0f} | {s['user_ms']:.0f} | {s['peak_mb']:.2f} |")
 
     verdicts = []
-    target_modes = [m for m in ("execute", "separate") if m in modes]
+    target_modes = [m for m in ("execute", "separate", "peers", "peers-separate") if m in modes]
     if target_modes and 32 in sizes:
         md += ["", "Against the targets (issue #8: ctsql on g++ 12 -O2, 32-query TU at most 2.4 s and 250 MB, "
                "at most 40 ms and 5 MB per additional query; peers' 32-query TUs on this machine: "
