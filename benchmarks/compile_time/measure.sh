@@ -5,8 +5,8 @@
 #        [VERIFY=1] [SEPARATE=1] benchmarks/compile_time/measure.sh [N...]   (default N: 0 10 32 50 100 200)
 #
 # Every TU is compiled as the peers were (-std=c++20 -O2 -c), RUNS times; each compile is timed by
-# GNU time (wall, user CPU, peak RSS). summarize.py takes the medians and writes $OUT.md and
-# $OUT.json: per N, raw vs ctsql, the per-query slope from 10 to 200 and the 32-query TU against
+# GNU time (wall, user CPU, peak RSS), kept in $OUT.tsv. summarize.py takes the medians and writes
+# $OUT.md and $OUT.json: per N, raw vs ctsql, the per-query slope from 10 to 200 and the 32-query TU against
 # the targets. The load average before and after is recorded: other jobs on the machine inflate
 # wall time much more than user CPU time.
 # VERIFY=1 first links and runs the raw and execute TUs of every N against an in-memory SQLite
@@ -107,6 +107,7 @@ for run in $(seq 1 "$runs"); do  # rounds outermost: drift in the machine's load
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$(dirname "$out")"
+cp "$samples" "$out.tsv"  # every run, to summarize again (summarize.py $out.tsv $out ...)
 python3 "$here/summarize.py" "$samples" "$out" \
     --load-before "$load_before" --load-after "$load_after" \
     --compilers "$(for c in "${compilers[@]}"; do "$c" --version | head -1; done | paste -sd';')" \
