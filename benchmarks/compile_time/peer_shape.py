@@ -15,6 +15,9 @@ usage: peer_shape.py N [peers|peers-raw] > tu.cpp   (N <= 32: the first N querie
 """
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree (the test suite runs this)
+import generate  # noqa: E402 (the same folder)
+
 # C++ type of each kind of value, and how the raw TU binds and reads it.
 CPP = {"i64": "std::int64_t", "str": "std::string", "f64": "double",
        "oi64": "std::optional<std::int64_t>", "of64": "std::optional<double>"}
@@ -136,23 +139,8 @@ std::uint64_t fold(const std::tuple<T...>& row) {
     return std::apply([](const T&... v) { return (part(v) + ... + 0u); }, row);
 }"""
 
-RAW_HELPERS = r"""[[noreturn]] inline void fail(sqlite3* db, const char* sql) {
-    throw std::runtime_error(std::string(sql) + ": " + sqlite3_errmsg(db));
-}
-inline sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) fail(db, sql);
-    return s;
-}
-inline void finish(sqlite3* db, sqlite3_stmt* s, int rc) {
-    const std::string sql = sqlite3_sql(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) fail(db, sql.c_str());
-}
-inline std::string column_text(sqlite3_stmt* s, int col) {
-    return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, col)),
-                       static_cast<std::size_t>(sqlite3_column_bytes(s, col)));
-}
+# generate.py's helpers (fail, prepare, finish, column_text) and two for the nullable columns.
+RAW_HELPERS = generate.RAW_HELPERS + r"""
 inline std::optional<std::int64_t> column_optional_int64(sqlite3_stmt* s, int col) {
     if (sqlite3_column_type(s, col) == SQLITE_NULL) return std::nullopt;
     return sqlite3_column_int64(s, col);

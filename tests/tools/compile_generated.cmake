@@ -15,13 +15,7 @@ set(flags -std=c++20 -Wall -Wextra -Wpedantic -Werror
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}/migrations/versions")
 
-function(run_or_fail what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${result}):\n${out}\n${err}")
-  endif()
-  message(STATUS "${what}:\n${out}")
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../support/run_or_fail.cmake")
 
 set(driver "${SOURCE_DIR}/tests/tools/autogenerate_driver.cpp")
 run_or_fail("compile stage 1" "${CXX}" ${flags} "${driver}" -o "${OUT}/stage1")

@@ -6,13 +6,7 @@
 # --autogenerate` writes 0001 from the example model -> rebuild -> upgrade -> check (exit 0).
 file(REMOVE_RECURSE "${OUT}")
 
-function(run_or_fail what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${result}):\n${out}\n${err}")
-  endif()
-  message(STATUS "${what}:\n${out}${err}")
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../support/run_or_fail.cmake")
 
 set(project "${OUT}/project")
 set(build "${OUT}/build")
