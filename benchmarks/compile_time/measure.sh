@@ -28,16 +28,17 @@ separate="${SEPARATE:-0}"
 if [ "${SHAPE:-}" = peers ]; then
     [ ${#sizes[@]} -eq 0 ] && sizes=(0 16 32)
     read -r -a modes <<<"${MODES:-peers-raw peers}"
-    [ "$separate" = 1 ] && modes+=(peers-separate)
+    separate_mode=peers-separate
     verify_modes=(peers-raw peers)
     out="${OUT:-$root/benchmarks/results/compile_time_peers}"
 else
     [ ${#sizes[@]} -eq 0 ] && sizes=(0 10 32 50 100 200)
     read -r -a modes <<<"${MODES:-raw execute}"
-    [ "$separate" = 1 ] && modes+=(separate)
+    separate_mode=separate
     verify_modes=(raw execute)
     out="${OUT:-$root/benchmarks/results/compile_time}"
 fi
+[ "$separate" = 1 ] && modes+=("$separate_mode")
 read -r -a compilers <<<"${CXXS:-g++ clang++}"
 runs="${RUNS:-3}"
 flags=(-std=c++20 -O2 -I"$root/include")
@@ -52,7 +53,7 @@ generate() {
         *) python3 "$here/generate.py" "$1" "$2" ;;
     esac
 }
-is_separate() { [ "$1" = separate ] || [ "$1" = peers-separate ]; }
+is_separate() { [ "$1" = "$separate_mode" ]; }
 mode_flags() { if is_separate "$1"; then echo "${separate_flags[@]}"; fi; }
 
 if [ "${VERIFY:-0}" = 1 ]; then
@@ -64,7 +65,7 @@ if [ "${VERIFY:-0}" = 1 ]; then
                 -o "$tmp/lib_$src.o"
         done
         ar rcs "$tmp/libctsql-separate.a" "$tmp/lib_connector.o" "$tmp/lib_sqlite.o"
-        if [ "${SHAPE:-}" = peers ]; then verify_modes+=(peers-separate); else verify_modes+=(separate); fi
+        verify_modes+=("$separate_mode")
     fi
     for n in "${sizes[@]}"; do
         for mode in "${verify_modes[@]}"; do

@@ -34,20 +34,8 @@ def bind(index, kind, value):
             f"static_cast<int>(v{index}.size()), SQLITE_TRANSIENT); }}")
 
 
-U = "users"
-ALL = [("id", "i64"), ("name", "str"), ("email", "str"), ("age", "oi64"), ("score", "of64")]
-
-
-def cols(*names):
-    return [(n, k) for n, k in ALL if n in names] if names else ALL
-
-
-def ct_cols(columns):
-    return ", ".join(f"u.{n}" for n, _ in columns)
-
-
-def raw_cols(columns):
-    return ", ".join(n for n, _ in columns)
+# users' columns, in table order: the full row of the "SELECT every column" queries.
+USERS = [("id", "i64"), ("name", "str"), ("email", "str"), ("age", "oi64"), ("score", "of64")]
 
 
 # (ctsql statement, SQL for the raw TU, arguments [(kind, C++ literal)], result) where result is
@@ -55,9 +43,11 @@ def raw_cols(columns):
 # appearance, which is the order of the '?' in the raw SQL.
 def queries():
     q = []
-    full, full_sql = ct_cols(ALL), raw_cols(ALL)
+    full = ", ".join(f"u.{name}" for name, _ in USERS)
+    full_sql = ", ".join(name for name, _ in USERS)
+    full_kinds = [kind for _, kind in USERS]
     q.append((f"ctsql::select({full}).from(u).where(u.id == ctsql::param<\"id\">)",
-              f"SELECT {full_sql} FROM users WHERE id = ?", [("i64", "3")], ("rows", [k for _, k in ALL])))
+              f"SELECT {full_sql} FROM users WHERE id = ?", [("i64", "3")], ("rows", full_kinds)))
     q.append(("ctsql::select(ctsql::count()).from(u)", "SELECT COUNT(*) FROM users", [], ("one", "i64")))
     q.append(("ctsql::insert_into(u).columns(u.id, u.name, u.email, u.age, u.score).values()",
               "INSERT INTO users (id, name, email, age, score) VALUES (?, ?, ?, ?, ?)",
@@ -69,7 +59,7 @@ def queries():
     q.append(("ctsql::select(u.id, u.email).from(u).where(u.age < ctsql::param<\"a\">)",
               "SELECT id, email FROM users WHERE age < ?", [("i64", "40")], ("rows", ["i64", "str"])))
     q.append((f"ctsql::select({full}).from(u).where(u.name == ctsql::param<\"n\">)",
-              f"SELECT {full_sql} FROM users WHERE name = ?", [("str", '"user4"')], ("rows", [k for _, k in ALL])))
+              f"SELECT {full_sql} FROM users WHERE name = ?", [("str", '"user4"')], ("rows", full_kinds)))
     q.append(("ctsql::select(ctsql::max(u.age)).from(u)", "SELECT MAX(age) FROM users", [], ("one", "oi64")))
     q.append(("ctsql::select(u.id, u.score).from(u).where(u.name != ctsql::param<\"n\">)",
               "SELECT id, score FROM users WHERE name <> ?", [("str", '"user1"')], ("rows", ["i64", "of64"])))
@@ -96,7 +86,7 @@ def queries():
               [("i64", "25"), ("f64", "50.0"), ("str", '"user2"')], ("rows", ["i64", "oi64"])))
     q.append(("ctsql::select(ctsql::avg(u.score)).from(u)", "SELECT AVG(score) FROM users", [], ("one", "of64")))
     q.append((f"ctsql::select({full}).from(u).order_by(u.id.desc()).limit(ctsql::param<\"n\">)",
-              f"SELECT {full_sql} FROM users ORDER BY id DESC LIMIT ?", [("i64", "5")], ("rows", [k for _, k in ALL])))
+              f"SELECT {full_sql} FROM users ORDER BY id DESC LIMIT ?", [("i64", "5")], ("rows", full_kinds)))
     q.append(("ctsql::insert_into(u).columns(u.id, u.name, u.email).values()",
               "INSERT INTO users (id, name, email) VALUES (?, ?, ?)",
               [("i64", "102"), ("str", '"other"'), ("str", '"other@example.com"')], ("exec",)))
